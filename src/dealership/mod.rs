@@ -1,0 +1,135 @@
+//! The dealership this installation serves: printed on every paper and in the title bar.
+
+pub mod store;
+
+use serde::{Deserialize, Serialize};
+
+use crate::customer::phone;
+use crate::{Error, Result, Store};
+
+/// Sets up or edits the dealership from the form; returns what was stored.
+pub async fn save(store: &Store, input: &Dealership) -> Result<Dealership> {
+    let dealership = input.validate()?;
+    store::save(store, &dealership).await?;
+    Ok(dealership)
+}
+
+pub const DEFAULT_TIME_ZONE: &str = "Asia/Shanghai";
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Dealership {
+    pub name: String,
+    pub address: String,
+    /// Service hotline (服务热线) as printed: mobile, landline with area code, or 400/800.
+    pub hotline: String,
+    /// IANA name; decides "today", appointment slots and printed dates.
+    pub time_zone: String,
+}
+
+impl Dealership {
+    /// Checks and tidies what was typed on the set-up form.
+    pub fn validate(&self) -> Result<Dealership> {
+        let name = required("name", &self.name, 60, "门店名称", "The dealership name")?;
+        let address = required("address", &self.address, 120, "地址", "The address")?;
+        if self.hotline.trim().is_empty() {
+            return Err(Error::validation(
+                "hotline",
+                "请填写服务热线",
+                "Enter the service hotline",
+            ));
+        }
+        phone::normalize_phone("hotline", &self.hotline)?;
+        let time_zone = self.time_zone.trim();
+        if time_zone.parse::<chrono_tz::Tz>().is_err() {
+            return Err(Error::validation(
+                "timeZone",
+                format!("无法识别的时区“{time_zone}”，例如 Asia/Shanghai"),
+                format!("Unknown time zone “{time_zone}”; e.g. Asia/Shanghai"),
+            ));
+        }
+        Ok(Dealership {
+            name,
+            address,
+            hotline: self.hotline.trim().to_string(),
+            time_zone: time_zone.to_string(),
+        })
+    }
+
+    pub fn tz(&self) -> chrono_tz::Tz {
+        self.time_zone.parse().unwrap_or(chrono_tz::Asia::Shanghai)
+    }
+}
+
+fn required(field: &'static str, value: &str, max: usize, zh: &str, en: &str) -> Result<String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(Error::validation(
+            field,
+            format!("请填写{zh}"),
+            format!("{en} is required"),
+        ));
+    }
+    if value.chars().count() > max {
+        return Err(Error::validation(
+            field,
+            format!("{zh}最多{max}个字"),
+            format!("{en} has at most {max} characters"),
+        ));
+    }
+    Ok(value.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dealership() -> Dealership {
+        Dealership {
+            name: " 北京华安马自达4S店 ".into(),
+            address: "北京市朝阳区东四环北路88号".into(),
+            hotline: "010-6543 2100".into(),
+            time_zone: "Asia/Shanghai".into(),
+        }
+    }
+
+    #[test]
+    fn a_good_dealership_is_tidied() {
+        let ok = dealership().validate().unwrap();
+        assert_eq!(ok.name, "北京华安马自达4S店");
+        assert_eq!(ok.tz(), chrono_tz::Asia::Shanghai);
+    }
+
+    #[test]
+    fn each_bad_field_is_named() {
+        let field = |d: Dealership| d.validate().unwrap_err().field();
+        assert_eq!(
+            field(Dealership {
+                name: " ".into(),
+                ..dealership()
+            }),
+            Some("name")
+        );
+        assert_eq!(
+            field(Dealership {
+                address: "".into(),
+                ..dealership()
+            }),
+            Some("address")
+        );
+        assert_eq!(
+            field(Dealership {
+                hotline: "6543".into(),
+                ..dealership()
+            }),
+            Some("hotline")
+        );
+        assert_eq!(
+            field(Dealership {
+                time_zone: "Beijing".into(),
+                ..dealership()
+            }),
+            Some("timeZone")
+        );
+    }
+}

@@ -1,0 +1,42 @@
+//! The SQL of the dealership row.
+
+use chrono::Utc;
+
+use super::Dealership;
+use crate::{Result, Store};
+
+pub async fn get(store: &Store) -> Result<Option<Dealership>> {
+    Ok(sqlx::query_as!(
+        Dealership,
+        r#"SELECT name, address, hotline, time_zone FROM dealership WHERE id = 1"#
+    )
+    .fetch_optional(store.reader())
+    .await?)
+}
+
+/// Sets up or edits the dealership (one row).
+pub async fn save(store: &Store, dealership: &Dealership) -> Result<()> {
+    save_with(store.writer(), dealership, false).await
+}
+
+pub(crate) async fn save_with<'c, E>(db: E, dealership: &Dealership, is_demo: bool) -> Result<()>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Sqlite>,
+{
+    let now = Utc::now();
+    sqlx::query!(
+        "INSERT INTO dealership (id, name, address, hotline, time_zone, is_demo, created_at, updated_at)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?6)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, address = excluded.address,
+             hotline = excluded.hotline, time_zone = excluded.time_zone, updated_at = excluded.updated_at",
+        dealership.name,
+        dealership.address,
+        dealership.hotline,
+        dealership.time_zone,
+        is_demo,
+        now
+    )
+    .execute(db)
+    .await?;
+    Ok(())
+}

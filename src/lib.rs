@@ -1,0 +1,18 @@
+//! ServiceBay core: the service department's rules and records, with no UI and no Tauri.
+//! One module per step of the dealership's work; each keeps its SQL in its own `store.rs`.
+
+pub mod customer;
+pub mod db;
+pub mod dealership;
+pub mod demo;
+pub mod error;
+pub mod logging;
+pub mod money;
+pub mod paths;
+pub mod print;
+pub mod staff;
+pub mod vehicle;
+
+pub use db::Store;
+pub use error::{Error, ErrorPayload, Result};
+pub use paths::AppPaths;

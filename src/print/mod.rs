@@ -1,0 +1,77 @@
+//! Printed papers. Each document is one file here; `layout` draws, `font` holds the embedded
+//! CJK font. A document that would print a blank box for a missing character is refused.
+
+pub mod font;
+pub mod layout;
+pub mod test_page;
+
+use printpdf::{FontId, PdfDocument, PdfFont, PdfSaveOptions};
+
+use crate::{Error, Result};
+use font::Weight;
+use layout::Page;
+
+/// Turns drawn pages into PDF bytes, with the font subset to the characters used.
+pub fn render(title: &str, pages: Vec<Page>) -> Result<Vec<u8>> {
+    let all_text: String = pages.iter().map(Page::text_content).collect();
+    let missing = font::missing_glyphs(&all_text);
+    if !missing.is_empty() {
+        return Err(Error::MissingGlyphs {
+            chars: missing.into_iter().collect(),
+        });
+    }
+    let mut weights: Vec<Weight> = pages.iter().flat_map(|p| p.weights().to_vec()).collect();
+    weights.sort();
+    weights.dedup();
+    let mut doc = PdfDocument::new(title);
+    for weight in weights {
+        doc.resources.fonts.map.insert(
+            FontId(weight.resource_id().to_string()),
+            PdfFont::new(weight.font().clone()),
+        );
+    }
+    let pages = pages.into_iter().map(Page::into_pdf_page).collect();
+    let options = PdfSaveOptions {
+        subset_fonts: true,
+        ..Default::default()
+    };
+    Ok(doc.with_pages(pages).save(&options, &mut Vec::new()))
+}
+
+/// Saves a rendered paper into `dir` as `<stem>-<local time>.pdf` and returns its path.
+pub fn save_pdf(dir: &std::path::Path, stem: &str, pdf: &[u8]) -> Result<std::path::PathBuf> {
+    std::fs::create_dir_all(dir)?;
+    let path = dir.join(format!(
+        "{stem}-{}.pdf",
+        chrono::Local::now().format("%Y%m%d-%H%M%S%3f")
+    ));
+    std::fs::write(&path, pdf)?;
+    Ok(path)
+}
+
+/// The header every paper opens with: dealership name, then address and hotline.
+pub fn dealership_header(
+    page: &mut Page,
+    dealership: &crate::dealership::Dealership,
+    title: &str,
+) -> f32 {
+    use layout::{Align, Style};
+    let centre = page.paper().width / 2.0;
+    page.text(
+        centre,
+        20.0,
+        Style::bold(16.0),
+        Align::Center,
+        &dealership.name,
+    );
+    page.text(
+        centre,
+        27.0,
+        Style::regular(9.0),
+        Align::Center,
+        &format!("{}　服务热线：{}", dealership.address, dealership.hotline),
+    );
+    page.text(centre, 38.0, Style::bold(14.0), Align::Center, title);
+    page.line((15.0, 42.0), (page.paper().width - 15.0, 42.0), 0.8);
+    48.0
+}
