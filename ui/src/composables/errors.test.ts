@@ -1,0 +1,51 @@
+import { describe, expect, it, vi } from "vitest";
+import { nextTick, reactive } from "vue";
+import type { AppError } from "../api";
+import { i18n } from "../i18n";
+
+const { message } = vi.hoisted(() => ({ message: vi.fn() }));
+vi.mock("element-plus", () => ({ ElMessage: message }));
+
+const { useFieldErrors } = await import("./errors");
+
+const refused = (field: string | null): AppError => ({
+  code: "validation",
+  message: { "zh-CN": "手机号码格式不对", en: "The mobile number is not valid" },
+  field,
+});
+
+describe("useFieldErrors", () => {
+  it("puts a refusal under the field it names, in the current language", () => {
+    const form = reactive({ name: "张伟", mobile: "1380013" });
+    const { errors, show } = useFieldErrors(() => ({ ...form }));
+    show(refused("mobile"));
+    expect(errors.value).toEqual({ mobile: "手机号码格式不对" });
+
+    i18n.global.locale.value = "en";
+    expect(errors.value.mobile).toBe("The mobile number is not valid");
+    i18n.global.locale.value = "zh-CN";
+  });
+
+  it("drops a field's error once its value changes, and keeps the others", async () => {
+    const form = reactive({ name: "", mobile: "1380013" });
+    const { errors, show } = useFieldErrors(() => ({ ...form }));
+    show(refused("mobile"));
+    show({ ...refused("name"), message: { "zh-CN": "请填写姓名", en: "Please enter a name" } });
+    form.mobile = "13800138000";
+    await nextTick();
+    expect(errors.value).toEqual({ name: "请填写姓名" });
+  });
+
+  it("shows a refusal without a known field, and any other failure, as a message", () => {
+    const { errors, show } = useFieldErrors(() => ({ name: "" }));
+    show(refused(null));
+    show(refused("vin"));
+    show("IPC channel closed");
+    expect(errors.value).toEqual({});
+    expect(message.mock.calls.map(([options]) => options.message)).toEqual([
+      "手机号码格式不对",
+      "手机号码格式不对",
+      "操作失败：IPC channel closed",
+    ]);
+  });
+});
