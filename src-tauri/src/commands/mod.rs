@@ -1,0 +1,10 @@
+//! One file per workflow area; each command maps its arguments onto one core call.
+
+pub mod app;
+pub mod customer;
+pub mod print;
+
+use servicebay::ErrorPayload;
+
+/// What a command returns: its value, or the error contract `{code, message, field?}`.
+pub type CommandResult<T> = Result<T, ErrorPayload>;

@@ -1,0 +1,51 @@
+//! Printed papers: render in the core, save into the prints folder, open in the OS viewer
+//! (which offers the print dialog).
+
+use serde::Serialize;
+use servicebay::{Error, dealership, print};
+use tauri::{AppHandle, State};
+use tauri_plugin_opener::OpenerExt;
+
+use super::CommandResult;
+use crate::AppState;
+
+#[derive(Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct PrintedDocument {
+    pub path: String,
+    /// False when no PDF viewer could be opened; the file is still saved at `path`.
+    pub opened: bool,
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn print_test_page(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> CommandResult<PrintedDocument> {
+    let dealership = dealership::store::get(&state.store)
+        .await?
+        .ok_or(Error::NotFound {
+            what_zh: "门店设置",
+            what_en: "Dealership set-up",
+        })?;
+    let path = print::save_pdf(
+        &state.paths.prints(),
+        "test-page",
+        &print::test_page::render(&dealership)?,
+    )?;
+    Ok(open(&app, path))
+}
+
+fn open(app: &AppHandle, path: std::path::PathBuf) -> PrintedDocument {
+    let opened = app
+        .opener()
+        .open_path(path.display().to_string(), None::<&str>);
+    if let Err(err) = &opened {
+        tracing::warn!("no PDF viewer opened {}: {err}", path.display());
+    }
+    PrintedDocument {
+        path: path.display().to_string(),
+        opened: opened.is_ok(),
+    }
+}

@@ -1,0 +1,85 @@
+//! The desktop shell: opens the store, registers the commands, hosts the web UI.
+//! No SQL and no business rules here: each command calls one core function.
+
+mod commands;
+
+use servicebay::{AppPaths, Store};
+use specta_typescript::Typescript;
+use tauri_specta::{Builder, ErrorHandlingMode, collect_commands};
+
+/// What every command can reach.
+pub struct AppState {
+    pub store: Store,
+    pub paths: AppPaths,
+}
+
+/// The commands and their TypeScript bindings (`ui/src/api/bindings.ts`).
+fn specta_builder() -> Builder<tauri::Wry> {
+    Builder::<tauri::Wry>::new()
+        .commands(collect_commands![
+            commands::app::app_info,
+            commands::app::dealership_save,
+            commands::app::demo_seed,
+            commands::customer::customer_create,
+            commands::customer::customer_search,
+            commands::print::print_test_page,
+        ])
+        .error_handling(ErrorHandlingMode::Throw)
+}
+
+/// Writes the bindings for `builder` to `path`.
+fn export_bindings(builder: &Builder<tauri::Wry>, path: &std::path::Path) {
+    builder
+        .export(
+            Typescript::default().header(
+                "// Generated from the Rust commands by `cargo xtask bindings`. Do not edit.\n",
+            ),
+            path,
+        )
+        .expect("the command types export to TypeScript");
+}
+
+pub fn run() {
+    let paths = AppPaths::from_env();
+    let _log = servicebay::logging::init(&paths.logs());
+    let store = tauri::async_runtime::block_on(Store::open(&paths.database(), &paths.backups()))
+        .unwrap_or_else(|err| {
+            tracing::error!("cannot open the database: {err}");
+            panic!(
+                "cannot open the database {}: {err}",
+                paths.database().display()
+            )
+        });
+    tracing::info!(db = %paths.database().display(), "ServiceBay started");
+    let builder = specta_builder();
+    tauri::Builder::default()
+        .plugin(tauri_plugin_opener::init())
+        .manage(AppState { store, paths })
+        .invoke_handler(builder.invoke_handler())
+        .run(tauri::generate_context!())
+        .expect("the ServiceBay window runs");
+}
+
+#[cfg(test)]
+mod tests {
+    /// The committed bindings must be what the commands generate today.
+    /// `cargo xtask bindings` rewrites them.
+    #[test]
+    fn committed_bindings_are_current() {
+        let committed =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/api/bindings.ts");
+        let fresh =
+            std::env::temp_dir().join(format!("servicebay-bindings-{}.ts", std::process::id()));
+        super::export_bindings(&super::specta_builder(), &fresh);
+        let generated = std::fs::read_to_string(&fresh).unwrap();
+        let _ = std::fs::remove_file(&fresh);
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(&committed, &generated).unwrap();
+        }
+        let on_disk = std::fs::read_to_string(&committed).unwrap_or_default();
+        assert!(
+            on_disk == generated,
+            "ui/src/api/bindings.ts is stale: run `cargo xtask bindings` and commit the result"
+        );
+    }
+}
