@@ -4,7 +4,6 @@
 mod commands;
 
 use servicebay::{AppPaths, Store};
-use specta_typescript::Typescript;
 use tauri_specta::{Builder, ErrorHandlingMode, collect_commands};
 
 /// What every command can reach.
@@ -25,18 +24,10 @@ fn specta_builder() -> Builder<tauri::Wry> {
             commands::print::print_test_page,
         ])
         .error_handling(ErrorHandlingMode::Throw)
-}
-
-/// Writes the bindings for `builder` to `path`.
-fn export_bindings(builder: &Builder<tauri::Wry>, path: &std::path::Path) {
-    builder
-        .export(
-            Typescript::default().header(
-                "// Generated from the Rust commands by `cargo xtask bindings`. Do not edit.\n",
-            ),
-            path,
-        )
-        .expect("the command types export to TypeScript");
+        // Ids and fen amounts stay far below 2^53, where a JavaScript number is exact.
+        .dangerously_cast_bigints_to_number()
+        // One TypeScript type per Rust type (the types here serialize and deserialize alike).
+        .disable_serde_phases()
 }
 
 pub fn run() {
@@ -70,7 +61,14 @@ mod tests {
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/api/bindings.ts");
         let fresh =
             std::env::temp_dir().join(format!("servicebay-bindings-{}.ts", std::process::id()));
-        super::export_bindings(&super::specta_builder(), &fresh);
+        super::specta_builder()
+            .export(
+                specta_typescript::Typescript::default().header(
+                    "// Generated from the Rust commands by `cargo xtask bindings`. Do not edit.\n",
+                ),
+                &fresh,
+            )
+            .expect("the command types export to TypeScript");
         let generated = std::fs::read_to_string(&fresh).unwrap();
         let _ = std::fs::remove_file(&fresh);
         if std::env::var_os("UPDATE_BINDINGS").is_some() {

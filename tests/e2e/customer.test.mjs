@@ -3,7 +3,7 @@
 // find the customer again by plate and by the last four digits of the mobile.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { byTest, startApp } from './harness.mjs';
+import { byTest, startApp, textOf, typeInto, waitForDialogsClosed, waitForFocus, waitForText } from './harness.mjs';
 
 let app;
 let browser;
@@ -15,62 +15,58 @@ after(async () => app?.stop());
 
 async function fieldError(testName) {
   const input = await byTest(browser, testName);
-  const item = await input.$('xpath=ancestor::div[contains(@class,"el-form-item")][1]');
+  const item = await input.$('./ancestor::div[contains(concat(" ", normalize-space(@class), " "), " el-form-item ")][1]');
   const error = await item.$('.el-form-item__error');
   await error.waitForDisplayed({ timeout: 10_000 });
-  return error.getText();
+  return textOf(error);
 }
 
 test('first start offers set-up, and the dealership name is in the title', async () => {
   await byTest(browser, 'first-run');
   await app.screenshot('first-run');
   await (await byTest(browser, 'setup-own')).click();
-  await (await byTest(browser, 'dealership-name')).setValue('东方马自达4S店');
-  await (await byTest(browser, 'dealership-address')).setValue('上海市浦东新区张杨路100号');
-  await (await byTest(browser, 'dealership-hotline')).setValue('021-58889999');
+  await typeInto(browser, 'dealership-name', '东方马自达4S店');
+  await typeInto(browser, 'dealership-address', '上海市浦东新区张杨路100号');
+  await typeInto(browser, 'dealership-hotline', '021-58889999');
   await (await byTest(browser, 'setup-save')).click();
-  const bar = await byTest(browser, 'dealership-name-bar');
-  await browser.waitUntil(async () => (await bar.getText()).includes('东方马自达4S店'), { timeout: 10_000 });
+  await waitForText(browser, 'dealership-name-bar', (text) => text.includes('东方马自达4S店'));
   assert.match(await browser.getTitle(), /东方马自达4S店/);
 });
 
 test('a bad mobile and a bad plate are refused at the field and nothing typed is lost', async () => {
   await (await byTest(browser, 'nav-customers')).click();
   await (await byTest(browser, 'customer-new')).click();
-  await (await byTest(browser, 'customer-name')).setValue('王建国');
-  await (await byTest(browser, 'customer-mobile')).setValue('1381234800');
-  await (await byTest(browser, 'customer-plate')).setValue('京A12345');
+  await waitForFocus(browser, 'customer-name');
+  await typeInto(browser, 'customer-name', '王建国');
+  await typeInto(browser, 'customer-mobile', '1381234800');
+  await typeInto(browser, 'customer-plate', '京A12345');
   await (await byTest(browser, 'customer-save')).click();
   assert.match(await fieldError('customer-mobile'), /11位/);
   await app.screenshot('customer-form-refused');
   assert.equal(await (await byTest(browser, 'customer-name')).getValue(), '王建国');
   assert.equal(await (await byTest(browser, 'customer-mobile')).getValue(), '1381234800');
 
-  await (await byTest(browser, 'customer-mobile')).setValue('13812348000');
-  await (await byTest(browser, 'customer-plate')).setValue('京AI2345');
+  await typeInto(browser, 'customer-mobile', '13812348000');
+  await typeInto(browser, 'customer-plate', '京AI2345');
   await (await byTest(browser, 'customer-save')).click();
   assert.match(await fieldError('customer-plate'), /I 或 O/);
   assert.equal(await (await byTest(browser, 'customer-name')).getValue(), '王建国');
 
-  await (await byTest(browser, 'customer-plate')).setValue('京A12345');
+  await typeInto(browser, 'customer-plate', '京A12345');
   await (await byTest(browser, 'customer-save')).click();
-  await (await browser.$('[data-test="customer-dialog"]')).waitForDisplayed({ reverse: true, timeout: 10_000 });
+  await waitForDialogsClosed(browser);
 });
 
 async function searchFor(query) {
-  const box = await byTest(browser, 'customer-search');
-  await box.clearValue();
-  await box.setValue(query);
-  const rows = await browser.$$('[data-test="search-results"] tr.search-hit');
+  await typeInto(browser, 'customer-search', query);
   await browser.waitUntil(
     async () => {
       const hits = await browser.$$('[data-test="search-results"] tr.search-hit');
-      for (const hit of hits) if ((await hit.getText()).includes('王建国')) return true;
+      for (const hit of hits) if ((await textOf(hit)).includes('王建国')) return true;
       return false;
     },
     { timeout: 10_000, timeoutMsg: `no hit for ${query}` },
   );
-  return rows;
 }
 
 test('the new customer is found by plate and by the last four digits of the mobile', async () => {
@@ -78,7 +74,7 @@ test('the new customer is found by plate and by the last four digits of the mobi
   await searchFor('A12345');
   await searchFor('8000');
   const hit = await browser.$('[data-test="search-results"] tr.search-hit');
-  const text = await hit.getText();
+  const text = await textOf(hit);
   assert.match(text, /京A·12345/);
   assert.match(text, /138\*\*\*\*8000/);
   await app.screenshot('customer-found');

@@ -40,7 +40,8 @@ export async function startApp() {
     hostname: '127.0.0.1',
     port: PORT,
     logLevel: 'warn',
-    capabilities: { browserName: 'wry', 'tauri:options': { application } },
+    // WebKitWebDriver speaks classic WebDriver only (no BiDi).
+    capabilities: { 'tauri:options': { application }, 'wdio:enforceWebDriverClassic': true },
   });
   const shotsDir = process.env.E2E_SCREENSHOTS ?? join(dataDir, 'screenshots');
   await mkdir(shotsDir, { recursive: true });
@@ -63,4 +64,52 @@ export async function byTest(browser, name) {
   const element = await browser.$(`[data-test="${name}"]`);
   await element.waitForDisplayed({ timeout: 15_000 });
   return element;
+}
+
+/** Waits until the element with `data-test="name"` shows text that `check` accepts; the
+ * element is looked up afresh each time, since Vue may replace it while rendering. */
+export async function waitForText(browser, name, check, timeout = 15_000) {
+  let last = '';
+  await browser.waitUntil(
+    async () => {
+      const element = await browser.$(`[data-test="${name}"]`);
+      last = (await element.isExisting()) ? await textOf(element) : '';
+      return check(last);
+    },
+    { timeout, timeoutMsg: `[data-test="${name}"] never showed the expected text; last: "${last}"` },
+  );
+  return last;
+}
+
+/** The text a person sees in `element`. (WebKitWebDriver's own "get element text" answers
+ * with an empty string for some elements, so this reads `innerText` instead.) */
+export async function textOf(element) {
+  return (await element.getProperty('innerText')) ?? '';
+}
+
+/** Replaces what the field with `data-test="name"` holds, as a person would: select all,
+ * delete, type. (WebDriver's "clear" bypasses the input events Vue listens to.) */
+export async function typeInto(browser, name, text) {
+  const field = await byTest(browser, name);
+  await field.click();
+  await browser.keys(['Control', 'a']);
+  await browser.keys(['Backspace']);
+  await field.addValue(text);
+}
+
+/** Waits until the field with `data-test="name"` has the keyboard focus (a dialog focuses
+ * its first field once it has opened; a person waits for that before typing). */
+export async function waitForFocus(browser, name) {
+  await browser.waitUntil(
+    () => browser.execute((n) => document.activeElement?.getAttribute('data-test') === n, name),
+    { timeout: 10_000, timeoutMsg: `[data-test="${name}"] never got the focus` },
+  );
+}
+
+/** Waits until no dialog or its overlay is left on screen. */
+export async function waitForDialogsClosed(browser) {
+  await browser.waitUntil(
+    () => browser.execute(() => [...document.querySelectorAll('.el-overlay')].every((o) => getComputedStyle(o).display === 'none')),
+    { timeout: 10_000, timeoutMsg: 'a dialog stayed open' },
+  );
 }

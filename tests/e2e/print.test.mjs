@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { byTest, startApp } from './harness.mjs';
+import { byTest, startApp, waitForText } from './harness.mjs';
 
 let app;
 let browser;
@@ -16,14 +16,11 @@ after(async () => app?.stop());
 
 test('the demo dealership loads and the test page prints from Settings', async () => {
   await (await byTest(browser, 'setup-demo')).click();
-  const bar = await byTest(browser, 'dealership-name-bar');
-  await browser.waitUntil(async () => (await bar.getText()).includes('华安马自达'), { timeout: 20_000 });
+  await waitForText(browser, 'dealership-name-bar', (text) => text.includes('华安马自达'), 30_000);
   await (await byTest(browser, 'nav-settings')).click();
   await app.screenshot('settings');
   await (await byTest(browser, 'print-test-page')).click();
-  const printed = await byTest(browser, 'printed-path');
-  await browser.waitUntil(async () => (await printed.getText()).endsWith('.pdf'), { timeout: 20_000 });
-  const path = (await printed.getText()).trim();
+  const path = (await waitForText(browser, 'printed-path', (text) => text.trim().endsWith('.pdf'), 30_000)).trim();
   assert.ok(path.startsWith(app.dataDir), `the PDF is saved in the app's folder: ${path}`);
   assert.ok(existsSync(path), `the PDF exists: ${path}`);
   const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });

@@ -1,5 +1,8 @@
 import { i18n, currentLocale, type Locale } from "../i18n";
-import type { AppError } from "./bindings";
+import type { ErrorPayload } from "./bindings";
+
+/** The `{code, message, field}` object every command rejects with. */
+export type AppError = ErrorPayload;
 
 export { commands } from "./bindings";
 export type * from "./bindings";
