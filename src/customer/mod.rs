@@ -90,9 +90,7 @@ impl Query {
         Some(match key.chars().next() {
             _ if digits && key.len() == 4 => Query::MobileLast4(key),
             _ if digits && key.len() == 11 => Query::Mobile(key),
-            Some(first) if crate::vehicle::PROVINCES.contains(first) && key.chars().count() > 1 => {
-                Query::PlateKey(key)
-            }
+            Some(first) if crate::vehicle::PROVINCES.contains(first) => Query::PlateKey(key),
             _ => Query::PlateTailOrName {
                 plate_tail: key,
                 name: input.trim().to_string(),
