@@ -49,6 +49,8 @@ impl Store {
             tracing::info!(backup = %copy.display(), "copied the database before migrating");
         }
         MIGRATOR.run(&write).await?;
+        // Data a migration cannot compute in SQL.
+        crate::customer::store::fill_missing_pinyin(&write).await?;
         let read = SqlitePoolOptions::new()
             .max_connections(4)
             .connect_with(options(path).read_only(true))

@@ -1,6 +1,7 @@
 //! ServiceBay core: the service department's rules and records, with no UI and no Tauri.
 //! One module per step of the dealership's work; each keeps its SQL in its own `store.rs`.
 
+pub mod bench;
 pub mod customer;
 pub mod db;
 pub mod dealership;
@@ -14,5 +15,5 @@ pub mod staff;
 pub mod vehicle;
 
 pub use db::Store;
-pub use error::{Error, ErrorPayload, Result};
+pub use error::{Error, ErrorPayload, LocalizedText, Result};
 pub use paths::AppPaths;

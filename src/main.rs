@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use serde::Serialize;
-use servicebay::{AppPaths, Error, Result, Store, customer, dealership, demo, print};
+use servicebay::{AppPaths, Error, Result, Store, customer, dealership, demo, print, vehicle};
 
 #[derive(Parser)]
 #[command(
@@ -35,9 +35,42 @@ enum Command {
     /// Customer files.
     #[command(subcommand)]
     Customer(CustomerCommand),
+    /// Vehicle files.
+    #[command(subcommand)]
+    Vehicle(VehicleCommand),
     /// Printed papers as PDF.
     #[command(subcommand)]
     Print(PrintCommand),
+    /// Speed measurements on generated data of a large dealership.
+    #[command(subcommand)]
+    Bench(BenchCommand),
+}
+
+#[derive(Subcommand)]
+enum VehicleCommand {
+    /// Check a VIN: prints the normalised VIN (exit 0) or the reason (exit 1).
+    CheckVin { vin: String },
+    /// Check a plate: prints the normalised plate (exit 0) or the reason (exit 1).
+    CheckPlate { plate: String },
+}
+
+#[derive(Subcommand)]
+enum BenchCommand {
+    /// p50/p95 of each kind of customer search on generated customers and vehicles.
+    Search {
+        #[arg(long, default_value_t = 200_000)]
+        customers: usize,
+        #[arg(long, default_value_t = 300_000)]
+        vehicles: usize,
+        /// Queries of each kind.
+        #[arg(long, default_value_t = 200)]
+        queries: usize,
+    },
+    /// Time importing an .xlsx of generated customers into an empty database.
+    Import {
+        #[arg(long, default_value_t = 50_000)]
+        rows: usize,
+    },
 }
 
 #[derive(Subcommand)]
@@ -70,8 +103,33 @@ enum CustomerCommand {
         #[arg(long)]
         plate: String,
     },
-    /// Find customers by plate, mobile (or its last 4 digits) or name.
+    /// Find customers by plate (any part), mobile (or its last 4 digits), name, pinyin, VIN.
     Search { query: String },
+    /// The whole customer file.
+    Show { id: i64 },
+    /// Import customers (and their vehicles) from .xlsx or .csv: all or nothing.
+    Import {
+        file: PathBuf,
+        /// Check every row and report, store nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Import the valid rows; the rejected ones go to an .xlsx report.
+        #[arg(long)]
+        skip_invalid: bool,
+        /// A row whose mobile, plate or VIN is on file adds to that file instead of being skipped.
+        #[arg(long)]
+        merge: bool,
+    },
+    /// Export customers to .xlsx (all, or those a search finds).
+    Export {
+        file: PathBuf,
+        #[arg(long)]
+        query: Option<String>,
+    },
+    /// Recompute every customer's grade from the last 12 months' revenue.
+    Grade,
+    /// Key customers, birthdays this month, lost customers.
+    Lists,
 }
 
 #[derive(Subcommand)]
@@ -110,9 +168,41 @@ async fn main() -> ExitCode {
 }
 
 async fn run(cli: &Cli, db: &std::path::Path, paths: &AppPaths) -> Result<ExitCode> {
-    let store = Store::open(db, &paths.backups()).await?;
     let out = Output { json: cli.json };
+    // Checks that need no database.
     match &cli.command {
+        Command::Vehicle(VehicleCommand::CheckVin { vin }) => {
+            let vin = vehicle::vin::parse(vin, false)?;
+            out.done(&serde_json::json!({ "vin": vin }), &vin);
+            return Ok(ExitCode::SUCCESS);
+        }
+        Command::Vehicle(VehicleCommand::CheckPlate { plate }) => {
+            let plate = vehicle::Plate::parse(plate)?;
+            out.done(
+                &serde_json::json!({ "plate": plate.as_str() }),
+                plate.as_str(),
+            );
+            return Ok(ExitCode::SUCCESS);
+        }
+        Command::Bench(BenchCommand::Search {
+            customers,
+            vehicles,
+            queries,
+        }) => {
+            let report = servicebay::bench::search(*customers, *vehicles, *queries).await?;
+            out.done(&report, &report.to_string());
+            return Ok(ExitCode::SUCCESS);
+        }
+        Command::Bench(BenchCommand::Import { rows }) => {
+            let timing = servicebay::bench::import(*rows).await?;
+            out.done(&timing, &timing.to_string());
+            return Ok(ExitCode::SUCCESS);
+        }
+        _ => {}
+    }
+    let store = Store::open(db, &paths.backups()).await?;
+    match &cli.command {
+        Command::Vehicle(_) | Command::Bench(_) => unreachable!("handled above"),
         Command::Db(DbCommand::Migrate) => out.done(
             &serde_json::json!({ "database": db }),
             &format!("数据库已是最新 Database up to date: {}", db.display()),
@@ -185,6 +275,110 @@ async fn run(cli: &Cli, db: &std::path::Path, paths: &AppPaths) -> Result<ExitCo
                 .collect::<Vec<_>>()
                 .join("\n");
             out.done(&hits, &text)
+        }
+        Command::Customer(CustomerCommand::Show { id }) => {
+            let file = customer::store::get(&store, *id).await?;
+            let text = format!(
+                "#{} {}  {}  等级 Grade {}  积分 Points {}\n{}",
+                id,
+                file.customer.name,
+                servicebay::logging::mask_phone(&file.customer.mobile),
+                file.grade.as_deref().unwrap_or("—"),
+                file.points,
+                file.vehicles
+                    .iter()
+                    .map(|v| format!(
+                        "  {} {} {}",
+                        v.plate,
+                        v.model,
+                        v.vin.as_deref().unwrap_or("")
+                    ))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            );
+            out.done(&file, &text)
+        }
+        Command::Customer(CustomerCommand::Import {
+            file,
+            dry_run,
+            skip_invalid,
+            merge,
+        }) => {
+            let options = customer::import::ImportOptions {
+                dry_run: *dry_run,
+                skip_invalid: *skip_invalid,
+                duplicates: if *merge {
+                    customer::import::Duplicates::Merge
+                } else {
+                    customer::import::Duplicates::Skip
+                },
+                mapping: None,
+            };
+            let json = cli.json;
+            let report = customer::import_file(&store, file, &options, &mut |done, all| {
+                if !json {
+                    eprint!("\r已处理 {done} / {all} 行");
+                }
+            })
+            .await?;
+            let text = format!(
+                "\n导入 Accepted {}，拒绝 Rejected {}，重复 Duplicates {}{}\n{}",
+                report.accepted,
+                report.rejected.len(),
+                report.duplicates,
+                if report.imported {
+                    ""
+                } else {
+                    "（未写入 nothing stored）"
+                },
+                report
+                    .rejected
+                    .iter()
+                    .map(|r| format!("  第{}行 row {}: {}", r.row, r.row, r.message))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            );
+            out.done(&report, &text);
+            let refused = !report.rejected.is_empty() && !report.imported && !dry_run;
+            return Ok(if refused {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            });
+        }
+        Command::Customer(CustomerCommand::Export { file, query }) => {
+            let count = customer::store::export(&store, query.as_deref(), file).await?;
+            out.done(
+                &serde_json::json!({ "path": file, "customers": count }),
+                &format!("已导出 Exported {count} → {}", file.display()),
+            )
+        }
+        Command::Customer(CustomerCommand::Grade) => {
+            let counts = customer::regrade(&store).await?;
+            out.done(
+                &counts,
+                &format!(
+                    "A {} / B {} / C {} / D {}",
+                    counts.a, counts.b, counts.c, counts.d
+                ),
+            )
+        }
+        Command::Customer(CustomerCommand::Lists) => {
+            let today = dealership::store::today(&store).await?;
+            let lists = customer::store::lists(&store, today).await?;
+            let text = format!(
+                "重点客户 Key customers: {}\n本月生日 Birthdays this month: {}\n流失6个月 Lost 6 months: {}\n流失12个月 Lost 12 months: {}",
+                lists
+                    .top_by_revenue
+                    .iter()
+                    .map(|l| l.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join("、"),
+                lists.birthdays_this_month.len(),
+                lists.lost_6_months.len(),
+                lists.lost_12_months.len()
+            );
+            out.done(&lists, &text)
         }
         Command::Print(PrintCommand::TestPage { output }) => {
             let dealership = dealership::store::get(&store)

@@ -1,16 +1,10 @@
 //! Customer files on a real SQLite file: open, refuse, find again.
 
-use servicebay::customer::{self, CustomerDraft};
-use servicebay::{AppPaths, Store};
+mod common;
 
-async fn fresh_store() -> (tempfile::TempDir, Store) {
-    let dir = tempfile::tempdir().unwrap();
-    let paths = AppPaths::at(dir.path());
-    let store = Store::open(&paths.database(), &paths.backups())
-        .await
-        .unwrap();
-    (dir, store)
-}
+use servicebay::customer::{self, CustomerDraft};
+
+use common::fresh_store;
 
 fn draft(name: &str, mobile: &str, plate: &str) -> CustomerDraft {
     CustomerDraft {
@@ -58,8 +52,12 @@ async fn a_customer_is_found_by_plate_with_or_without_province_and_by_mobile() {
             .unwrap()
             .is_empty()
     );
+    // Four digits are the end of a mobile or any part of a plate: 1234 is inside 京A·12345.
+    let by_plate_part = customer::store::search(&store, "1234").await.unwrap();
+    assert_eq!(by_plate_part.len(), 1);
+    assert_eq!(by_plate_part[0].name, "王建国");
     assert!(
-        customer::store::search(&store, "1234")
+        customer::store::search(&store, "9999")
             .await
             .unwrap()
             .is_empty()

@@ -14,6 +14,15 @@ pub async fn get(store: &Store) -> Result<Option<Dealership>> {
     .await?)
 }
 
+/// Today's date where the dealership is (its time zone decides "today").
+pub async fn today(store: &Store) -> Result<chrono::NaiveDate> {
+    let tz = get(store)
+        .await?
+        .map(|d| d.tz())
+        .unwrap_or(chrono_tz::Asia::Shanghai);
+    Ok(Utc::now().with_timezone(&tz).date_naive())
+}
+
 /// Sets up or edits the dealership (one row).
 pub async fn save(store: &Store, dealership: &Dealership) -> Result<()> {
     save_with(store.writer(), dealership, false).await

@@ -3,13 +3,17 @@
 
 use std::collections::HashSet;
 
-use chrono::Utc;
+use chrono::{Datelike, Days, Utc};
 use serde::Serialize;
 
-use crate::customer::{self, NewCustomer};
+use crate::customer::grading::GradeBands;
+use crate::customer::{
+    self, ContactDays, CustomerInput, Gender, Membership, NewCustomer, PastVisit,
+};
 use crate::dealership::{self, Dealership};
 use crate::staff::{self, Role};
 use crate::vehicle::Plate;
+use crate::vehicle::{self, MileageReading, ReadingSource, VehicleInput};
 use crate::{Error, Result, Store};
 
 pub const DEMO_CUSTOMERS: usize = 200;
@@ -113,7 +117,45 @@ fn random_plate(rng: &mut fastrand::Rng) -> String {
     format!("{province}{authority}{serial}")
 }
 
-/// Loads the demo dealership into an empty database, all or nothing.
+const MODELS: [&str; 6] = [
+    "马自达3 昂克赛拉",
+    "马自达6 阿特兹",
+    "CX-4",
+    "CX-5",
+    "CX-30",
+    "CX-50",
+];
+const COLOURS: [&str; 6] = ["魂动红", "珍珠白", "晶钻黑", "钛金灰", "极地蓝", "银色"];
+const EMPLOYERS: [&str; 6] = [
+    "北京城建集团",
+    "中国银行朝阳支行",
+    "朝阳区实验小学",
+    "京东方科技",
+    "个体经营",
+    "北京协和医院",
+];
+const SERVICES: [(&str, bool); 5] = [
+    ("常规保养（机油、机滤）", true),
+    ("保养+空调滤芯", true),
+    ("更换前刹车片", false),
+    ("钣金喷漆（后保险杠）", false),
+    ("四轮定位", false),
+];
+
+/// A VIN of the demo's make with a correct check digit; `serial` keeps it unique.
+pub fn demo_vin(year: i32, serial: usize) -> String {
+    const YEAR_CODES: &str = "FGHJKLMNPRST";
+    let year_code = YEAR_CODES
+        .chars()
+        .nth((year - 2015).clamp(0, 11) as usize)
+        .unwrap_or('T');
+    let draft = format!("LVRHDAEJ0{year_code}N{serial:06}");
+    let check = crate::vehicle::vin::check_digit(&draft).unwrap_or('0');
+    format!("{}{check}{}", &draft[..8], &draft[9..])
+}
+
+/// Loads the demo dealership into an empty database, all or nothing: staff, customers with
+/// full files, vehicles with VINs, two years of visits, points, and the grades they give.
 pub async fn seed(store: &Store) -> Result<SeedSummary> {
     if dealership::store::get(store).await?.is_some() {
         return Err(Error::conflict(
@@ -122,17 +164,110 @@ pub async fn seed(store: &Store) -> Result<SeedSummary> {
         ));
     }
     let dealership = demo_dealership();
+    let today = Utc::now().with_timezone(&dealership.tz()).date_naive();
     let customers = demo_customers(DEMO_CUSTOMERS);
+    let mut rng = fastrand::Rng::with_seed(SEED + 1);
     let now = Utc::now();
     let mut tx = store.writer().begin().await?;
     dealership::store::save_with(&mut *tx, &dealership, true).await?;
     for (name, role) in STAFF {
         staff::store::insert(&mut tx, name, role).await?;
     }
-    for new in &customers {
-        customer::store::insert(&mut tx, new, now).await?;
+    for (index, new) in customers.iter().enumerate() {
+        let birthday_month = if index % 12 == 0 {
+            today.month()
+        } else {
+            rng.u32(1..=12)
+        };
+        let input = CustomerInput {
+            gender: Some(if rng.bool() {
+                Gender::Male
+            } else {
+                Gender::Female
+            }),
+            birthday: format!(
+                "{}-{birthday_month:02}-{:02}",
+                rng.i32(1960..=2002),
+                rng.u32(1..=28)
+            ),
+            address: format!(
+                "北京市朝阳区{}路{}号",
+                ["建国", "朝阳北", "东三环", "望京"][rng.usize(..4)],
+                rng.u32(1..200)
+            ),
+            employer: EMPLOYERS[rng.usize(..EMPLOYERS.len())].into(),
+            membership: [
+                Membership::Normal,
+                Membership::Normal,
+                Membership::Silver,
+                Membership::Gold,
+                Membership::Platinum,
+            ][rng.usize(..5)],
+            contact_days: [ContactDays::Any, ContactDays::Workday, ContactDays::Weekend]
+                [rng.usize(..3)],
+            follow_up_accepted: index % 9 != 0,
+            bad_credit: index % 50 == 7,
+            ..CustomerInput::person(&new.name, &new.mobile)
+        };
+        let customer_id = customer::store::save_in(&mut tx, &input, now).await?;
+        // Most customers come every four months; some stopped coming 6 or 12+ months ago.
+        let last_visit = match index % 10 {
+            1 => today - Days::new(rng.u64(190..350)),
+            2 => today - Days::new(rng.u64(380..700)),
+            _ => today - Days::new(rng.u64(3..120)),
+        };
+        let visits = rng.u64(1..=6);
+        let first_visit = last_visit - Days::new((visits - 1) * 120);
+        let delivered = first_visit - Days::new(rng.u64(20..2_500));
+        let year = delivered.year();
+        let vehicle = VehicleInput {
+            vin: demo_vin(year, index),
+            brand: "马自达".into(),
+            model: MODELS[rng.usize(..MODELS.len())].into(),
+            model_year: Some(year),
+            colour: COLOURS[rng.usize(..COLOURS.len())].into(),
+            purchase_date: delivered.to_string(),
+            delivery_date: delivered.to_string(),
+            ..VehicleInput::new(customer_id, new.plate.as_str())
+        }
+        .validate(today)?;
+        let vehicle_id = vehicle::store::save_in(&mut tx, &vehicle, now).await?;
+        let mut km = rng.i64(3_000..15_000);
+        for visit in 0..visits {
+            let date = first_visit + Days::new(visit * 120);
+            km += rng.i64(3_000..8_000);
+            let (summary, maintenance) = SERVICES[rng.usize(..SERVICES.len())];
+            let revenue = rng.i64(300..6_000) * 100;
+            let visit = PastVisit {
+                customer_id,
+                vehicle_id,
+                visit_date: date.to_string(),
+                mileage: Some(km),
+                summary: summary.into(),
+                revenue_fen: revenue,
+                cost_fen: revenue * 6 / 10,
+                is_maintenance: maintenance,
+            };
+            customer::store::insert_visit(&mut tx, &visit).await?;
+            let reading = MileageReading {
+                read_on: date.to_string(),
+                km,
+                source: ReadingSource::Import,
+                reason: String::new(),
+            };
+            vehicle::store::add_reading_in(&mut tx, vehicle_id, &reading).await?;
+            customer::store::add_points_in(
+                &mut tx,
+                customer_id,
+                revenue / 1_000,
+                &format!("{summary} 消费积分"),
+                now,
+            )
+            .await?;
+        }
     }
     tx.commit().await?;
+    customer::store::regrade(store, today, GradeBands::default()).await?;
     Ok(SeedSummary {
         dealership,
         staff: STAFF.len() as u32,

@@ -1,8 +1,14 @@
 //! Vehicles (车辆档案): the plate rules of the mainland and the normal form we store.
 
+mod file;
 pub mod store;
+pub mod vin;
 
-use crate::{Error, Result};
+pub use file::*;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Error, Result, Store};
 
 /// Province abbreviations that open a civil plate.
 pub const PROVINCES: &str = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼";
@@ -90,6 +96,24 @@ impl Plate {
         })
     }
 
+    /// A special plate (police, embassy, trial) taken as typed; the caller records why.
+    pub fn special(input: &str) -> Result<Plate> {
+        let key = search_key(input);
+        let length = key.chars().count();
+        if !(5..=12).contains(&length)
+            || !key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || !c.is_ascii())
+        {
+            return Err(Error::validation(
+                "plate",
+                "特殊号牌应为5至12个字母、数字或汉字",
+                "A special plate has 5 to 12 letters, digits or Chinese characters",
+            ));
+        }
+        Ok(Plate { normal: key })
+    }
+
     pub fn as_str(&self) -> &str {
         &self.normal
     }
@@ -103,6 +127,82 @@ impl Plate {
     pub fn tail(&self) -> String {
         self.key().chars().skip(1).collect()
     }
+}
+
+impl CheckedVehicle {
+    /// A vehicle known only by its plate, as the quick customer form opens it.
+    pub fn plate_only(customer_id: i64, plate: &Plate) -> CheckedVehicle {
+        CheckedVehicle {
+            input: VehicleInput::new(customer_id, plate.as_str()),
+            plate: plate.clone(),
+            vin: None,
+        }
+    }
+}
+
+/// Saves the vehicle form (new or edited) and returns the file as stored.
+pub async fn save(store: &Store, input: &VehicleInput) -> Result<VehicleFile> {
+    let today = crate::dealership::store::today(store).await?;
+    let id = store::save(store, &input.validate(today)?).await?;
+    store::get(store, id).await
+}
+
+/// Hands the vehicle to another customer (过户) from today; the readings, visits and the
+/// owners before stay with the vehicle.
+pub async fn transfer(store: &Store, vehicle_id: i64, new_owner: i64) -> Result<VehicleFile> {
+    let today = crate::dealership::store::today(store).await?;
+    store::transfer(store, vehicle_id, new_owner, today).await?;
+    store::get(store, vehicle_id).await
+}
+
+/// Records a mileage reading; one lower than the last needs a reason.
+pub async fn add_reading(
+    store: &Store,
+    vehicle_id: i64,
+    reading: &MileageReading,
+) -> Result<VehicleFile> {
+    check_reading(
+        reading.km,
+        store::last_km(store, vehicle_id).await?,
+        &reading.reason,
+    )?;
+    crate::customer::optional_date("readOn", &reading.read_on)?.ok_or_else(|| {
+        Error::validation("readOn", "请填写读数日期", "Enter the date of the reading")
+    })?;
+    store::add_reading(store, vehicle_id, reading).await?;
+    store::get(store, vehicle_id).await
+}
+
+/// The whole vehicle file.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct VehicleFile {
+    pub vehicle: VehicleInput,
+    pub owner_name: String,
+    pub last_km: Option<i64>,
+    pub readings: Vec<MileageReading>,
+    pub owners: Vec<OwnerLine>,
+    pub next_service_date: Option<String>,
+    pub next_service_km: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct MileageReading {
+    /// `YYYY-MM-DD`
+    pub read_on: String,
+    pub km: i64,
+    pub source: ReadingSource,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct OwnerLine {
+    pub customer_id: i64,
+    pub name: String,
+    pub from_date: String,
+    pub to_date: Option<String>,
 }
 
 /// Upper-cases, turns full-width letters and digits into ASCII and drops separators and

@@ -1,0 +1,121 @@
+//! The `servicebay` command line as operators and scripts use it: exit codes, printed values
+//! and the JSON shapes, on a real database file.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn servicebay(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_servicebay"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .expect("the servicebay binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).trim().to_string()
+}
+
+fn json(output: &Output) -> serde_json::Value {
+    serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(output)))
+}
+
+#[test]
+fn check_vin_prints_the_normal_form_or_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("servicebay.db");
+    let ok = servicebay(&db, &["vehicle", "check-vin", " 1hgcm82633a004352 "]);
+    assert!(ok.status.success());
+    assert_eq!(stdout(&ok), "1HGCM82633A004352");
+    for (bad, why) in [
+        ("1HGCM82623A004352", "校验位"),
+        ("1HGCM82633A00435", "17"),
+        ("1HGCM82633A0O4352", "I、O、Q"),
+    ] {
+        let refused = servicebay(&db, &["vehicle", "check-vin", bad]);
+        assert_eq!(refused.status.code(), Some(1), "{bad}");
+        let said = String::from_utf8_lossy(&refused.stderr);
+        assert!(said.contains(why), "{bad}: {said}");
+    }
+}
+
+#[test]
+fn check_plate_prints_the_normal_form_or_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("servicebay.db");
+    for (typed, normal) in [
+        ("京a12345", "京A·12345"),
+        ("沪B·D12345", "沪B·D12345"),
+        ("粤B 123AB", "粤B·123AB"),
+    ] {
+        let ok = servicebay(&db, &["vehicle", "check-plate", typed]);
+        assert!(ok.status.success(), "{typed}");
+        assert_eq!(stdout(&ok), normal);
+    }
+    for bad in ["京AI2345", "京A1234", "X A12345", "京A1234567"] {
+        let refused = servicebay(&db, &["--json", "vehicle", "check-plate", bad]);
+        assert_eq!(refused.status.code(), Some(1), "{bad}");
+        let error = json(&refused);
+        assert_eq!(
+            (error["code"].as_str(), error["field"].as_str()),
+            (Some("validation"), Some("plate")),
+            "{bad}"
+        );
+    }
+}
+
+#[test]
+fn import_is_all_or_nothing_unless_asked_and_prints_the_rejected_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("servicebay.db");
+    let file = dir.path().join("名单.csv");
+    std::fs::write(&file, "姓名,手机,车牌\n王建国,13812348000,京A12345\n赵敏,1360000111,京C12345\n李娜,13987650000,沪B12399\n").unwrap();
+    let file = file.to_str().unwrap();
+
+    let refused = servicebay(&db, &["--json", "customer", "import", file]);
+    assert_eq!(refused.status.code(), Some(1));
+    let report = json(&refused);
+    assert_eq!(report["accepted"], 2);
+    assert_eq!(report["duplicates"], 0);
+    let rejected = &report["rejected"][0];
+    assert_eq!(
+        (
+            rejected["row"].as_u64(),
+            rejected["field"].as_str(),
+            rejected["code"].as_str()
+        ),
+        (Some(3), Some("mobile"), Some("validation"))
+    );
+    assert!(rejected["message"].as_str().unwrap().contains("手机"));
+    let search = |query: &str| json(&servicebay(&db, &["--json", "customer", "search", query]));
+    assert_eq!(
+        search("王建国").as_array().unwrap().len(),
+        0,
+        "nothing imported"
+    );
+
+    let dry = servicebay(&db, &["--json", "customer", "import", file, "--dry-run"]);
+    assert!(dry.status.success());
+    assert_eq!(
+        search("王建国").as_array().unwrap().len(),
+        0,
+        "a dry run stores nothing"
+    );
+
+    let partial = servicebay(
+        &db,
+        &["--json", "customer", "import", file, "--skip-invalid"],
+    );
+    assert!(partial.status.success());
+    assert_eq!(json(&partial)["accepted"], 2);
+    let hits = search("8000");
+    assert_eq!(hits[0]["name"], "王建国");
+    assert_eq!(hits[0]["plates"][0], "京A·12345");
+
+    let out = dir.path().join("客户.xlsx");
+    let export = servicebay(&db, &["customer", "export", out.to_str().unwrap()]);
+    assert!(export.status.success());
+    assert!(out.exists());
+}

@@ -1,0 +1,212 @@
+//! Importing customer lists from real .xlsx and .csv files into a real SQLite file.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use servicebay::Store;
+use servicebay::customer::import::{Duplicates, ImportOptions, ImportReport};
+use servicebay::customer::{self};
+
+use common::fresh_store;
+
+/// Imports without watching the progress.
+async fn import(store: &Store, file: &Path, options: ImportOptions) -> ImportReport {
+    customer::import_file(store, file, &options, &mut |_, _| {})
+        .await
+        .unwrap()
+}
+
+fn options(dry_run: bool, skip_invalid: bool, duplicates: Duplicates) -> ImportOptions {
+    ImportOptions {
+        dry_run,
+        skip_invalid,
+        duplicates,
+        mapping: None,
+    }
+}
+
+/// A spreadsheet as dealers send them: phones as numbers, an Excel date, a text date.
+fn workbook(dir: &Path, rows: &[[&str; 5]]) -> PathBuf {
+    let path = dir.join("客户名单.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (col, header) in ["客户姓名", "手机号", "车牌号码", "出生日期", "车架号"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, col as u16, *header).unwrap();
+    }
+    for (index, row) in rows.iter().enumerate() {
+        let line = index as u32 + 1;
+        sheet.write_string(line, 0, row[0]).unwrap();
+        match row[1].parse::<f64>() {
+            Ok(number) => sheet.write_number(line, 1, number).unwrap(),
+            Err(_) => sheet.write_string(line, 1, row[1]).unwrap(),
+        };
+        sheet.write_string(line, 2, row[2]).unwrap();
+        match row[3].parse::<f64>() {
+            Ok(serial) => sheet.write_number(line, 3, serial).unwrap(),
+            Err(_) => sheet.write_string(line, 3, row[3]).unwrap(),
+        };
+        sheet.write_string(line, 4, row[4]).unwrap();
+    }
+    book.save(&path).unwrap();
+    path
+}
+
+async fn count(store: &Store, query: &str) -> usize {
+    customer::store::search(store, query).await.unwrap().len()
+}
+
+const GOOD: [&str; 5] = [
+    "王建国",
+    "13812348000",
+    "京A12345",
+    "31114",
+    "1HGCM82633A004352",
+];
+const GOOD_TOO: [&str; 5] = ["李娜", "13987650000", "沪B·12399", "1990年5月1日", ""];
+const BAD_MOBILE: [&str; 5] = ["赵敏", "1360000111", "京C12345", "", ""];
+const BAD_VIN: [&str; 5] = ["孙浩", "13600001111", "京D12345", "", "1HGCM82623A004352"];
+
+#[tokio::test]
+async fn one_bad_row_means_nothing_is_imported_and_every_bad_row_is_reported() {
+    let (dir, store) = fresh_store().await;
+    let file = workbook(dir.path(), &[GOOD, BAD_MOBILE, GOOD_TOO, BAD_VIN]);
+    let report = import(&store, &file, options(false, false, Duplicates::Skip)).await;
+    assert!(!report.imported);
+    let rejected: Vec<(u32, &str)> = report
+        .rejected
+        .iter()
+        .map(|r| (r.row, r.field.as_str()))
+        .collect();
+    assert_eq!(
+        rejected,
+        vec![(3, "mobile"), (5, "vin")],
+        "row numbers as the user sees them"
+    );
+    assert_eq!(report.accepted, 2);
+    assert!(
+        report.rejected[0].message.contains("手机")
+            && report.rejected[0].message_en.contains("obile")
+    );
+    assert_eq!(
+        count(&store, "王建国").await + count(&store, "李娜").await,
+        0,
+        "nothing stored"
+    );
+    // The refused file still leaves a list of its bad rows to fix.
+    let listed =
+        customer::import::read_sheet(Path::new(&report.rejected_report.expect("a report")))
+            .unwrap();
+    assert_eq!(listed.rows.len(), 2);
+}
+
+#[tokio::test]
+async fn a_dry_run_stores_nothing_and_skip_invalid_imports_the_rest_with_a_report() {
+    let (dir, store) = fresh_store().await;
+    let file = workbook(dir.path(), &[GOOD, BAD_MOBILE, GOOD_TOO]);
+    let dry = import(&store, &file, options(true, false, Duplicates::Skip)).await;
+    assert_eq!(
+        (dry.accepted, dry.rejected.len(), dry.imported),
+        (2, 1, false)
+    );
+    assert_eq!(count(&store, "王建国").await, 0);
+
+    let mut seen = Vec::new();
+    let report = customer::import_file(
+        &store,
+        &file,
+        &options(false, true, Duplicates::Skip),
+        &mut |done, all| seen.push((done, all)),
+    )
+    .await
+    .unwrap();
+    assert!(report.imported);
+    assert_eq!(seen.last(), Some(&(3, 3)), "progress reaches every row");
+    let wang = customer::store::search(&store, "004352").await.unwrap();
+    assert_eq!(wang[0].name, "王建国", "found by the VIN imported with it");
+    let file = customer::store::get(&store, wang[0].customer_id)
+        .await
+        .unwrap();
+    assert_eq!(
+        file.customer.birthday, "1985-03-08",
+        "Excel date serial read"
+    );
+    assert_eq!(count(&store, "李娜").await, 1);
+    let report_path = report
+        .rejected_report
+        .expect("a report of the rejected rows");
+    assert!(Path::new(&report_path).exists());
+}
+
+#[tokio::test]
+async fn duplicates_are_skipped_or_merged() {
+    let (dir, store) = fresh_store().await;
+    let first = workbook(dir.path(), &[GOOD]);
+    import(&store, &first, options(false, false, Duplicates::Skip)).await;
+    // Same mobile, a second car and an address: skipped, then merged.
+    let again = workbook(dir.path(), &[["王建国", "13812348000", "京E54321", "", ""]]);
+    let skipped = import(&store, &again, options(false, false, Duplicates::Skip)).await;
+    assert_eq!((skipped.accepted, skipped.duplicates), (0, 1));
+    assert_eq!(count(&store, "京E54321").await, 0);
+    let merged = import(&store, &again, options(false, false, Duplicates::Merge)).await;
+    assert_eq!(merged.duplicates, 1);
+    let hits = customer::store::search(&store, "京E54321").await.unwrap();
+    assert_eq!(
+        hits[0].plates.len(),
+        2,
+        "the second car joined the file on record"
+    );
+}
+
+#[tokio::test]
+async fn a_csv_with_bom_full_width_digits_and_stray_spaces_imports() {
+    let (dir, store) = fresh_store().await;
+    let file = dir.path().join("list.csv");
+    std::fs::write(&file, "\u{feff}name,mobile,plate,birthday\n 王建国 ,１３８１２３４８０００, 京A12345 ,2026/11/22\n").unwrap();
+    let report = import(&store, &file, options(false, false, Duplicates::Skip)).await;
+    assert!(report.imported, "{:?}", report.rejected);
+    let hit = &customer::store::search(&store, "8000").await.unwrap()[0];
+    assert_eq!(
+        (hit.name.as_str(), hit.plates[0].as_str()),
+        ("王建国", "京A·12345")
+    );
+}
+
+#[tokio::test]
+async fn the_customer_list_exports_to_xlsx() {
+    let (dir, store) = fresh_store().await;
+    servicebay::demo::seed(&store).await.unwrap();
+    let out = dir.path().join("客户.xlsx");
+    assert_eq!(
+        customer::store::export(&store, None, &out).await.unwrap(),
+        200
+    );
+    // Read it back: the header and the first customer are there.
+    let sheet = customer::import::read_sheet(&out).unwrap();
+    assert_eq!(sheet.headers[0], "姓名");
+    assert_eq!(sheet.rows.len(), 200);
+}
+
+#[tokio::test]
+async fn exporting_a_search_writes_every_match_not_only_the_first_screenful() {
+    let (dir, store) = fresh_store().await;
+    let file = dir.path().join("many.csv");
+    let rows: String = (0..80).map(|i| format!("张伟,1380000{i:04}\n")).collect();
+    std::fs::write(&file, format!("姓名,手机\n{rows}李娜,13987650000\n")).unwrap();
+    import(&store, &file, options(false, false, Duplicates::Skip)).await;
+    assert_eq!(
+        count(&store, "张伟").await,
+        50,
+        "the search box shows a screenful"
+    );
+    let out = dir.path().join("张.xlsx");
+    assert_eq!(
+        customer::store::export(&store, Some("张伟"), &out)
+            .await
+            .unwrap(),
+        80
+    );
+}
