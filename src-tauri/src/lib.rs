@@ -21,6 +21,23 @@ fn specta_builder() -> Builder<tauri::Wry> {
             commands::app::demo_seed,
             commands::customer::customer_create,
             commands::customer::customer_search,
+            commands::customer::customer_get,
+            commands::customer::customer_save,
+            commands::customer::customer_log_contact,
+            commands::customer::customer_add_points,
+            commands::customer::customer_lists,
+            commands::customer::customer_import_preview,
+            commands::customer::customer_import,
+            commands::customer::customer_export,
+            commands::customer::customer_regrade,
+            commands::customer::customer_grade_bands,
+            commands::customer::customer_grade_bands_save,
+            commands::files::file_choose_spreadsheet,
+            commands::files::file_choose_save,
+            commands::vehicle::vehicle_get,
+            commands::vehicle::vehicle_save,
+            commands::vehicle::vehicle_add_reading,
+            commands::vehicle::vehicle_transfer,
             commands::print::print_test_page,
         ])
         .error_handling(ErrorHandlingMode::Throw)
@@ -42,9 +59,17 @@ pub fn run() {
             )
         });
     tracing::info!(db = %paths.database().display(), "ServiceBay started");
+    // Grades are recomputed once a day, in the background of the first start that day.
+    let daily = store.clone();
+    tauri::async_runtime::spawn(async move {
+        if let Err(err) = servicebay::customer::regrade_if_stale(&daily).await {
+            tracing::warn!("daily regrade failed: {err}");
+        }
+    });
     let builder = specta_builder();
     tauri::Builder::default()
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_dialog::init())
         .manage(AppState { store, paths })
         .invoke_handler(builder.invoke_handler())
         .run(tauri::generate_context!())

@@ -2,6 +2,7 @@ import { createRouter, createWebHashHistory, type RouteRecordRaw } from "vue-rou
 import type { Component } from "vue";
 import { AREAS } from "./areas";
 import CustomersView from "./views/customers/CustomersView.vue";
+import CustomerFileView from "./views/customers/file/CustomerFileView.vue";
 import SettingsView from "./views/settings/SettingsView.vue";
 import NotBuiltView from "./views/not-built/NotBuiltView.vue";
 
@@ -21,6 +22,12 @@ const routes: RouteRecordRaw[] = [
       props: BUILT[area.route] ? false : { area: area.key },
     }),
   ),
+  {
+    path: "/customers/:id(\\d+)",
+    name: "customer-file",
+    component: CustomerFileView,
+    props: (route) => ({ id: Number(route.params.id) }),
+  },
   { path: "/:rest(.*)*", redirect: "/customers" },
 ];
 

@@ -2,7 +2,9 @@
 
 pub mod app;
 pub mod customer;
+pub mod files;
 pub mod print;
+pub mod vehicle;
 
 use servicebay::ErrorPayload;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { errorText, isAppError, type AppError } from "./index";
+import { errorText, isAppError, localized, type AppError } from "./index";
 
 const refused: AppError = {
   code: "validation",
@@ -44,5 +44,19 @@ describe("errorText", () => {
   it("says only that it failed when there is nothing to show", () => {
     expect(errorText(undefined, "zh-CN")).toBe("操作失败");
     expect(errorText("  ", "en")).toBe("The operation failed");
+  });
+});
+
+describe("localized", () => {
+  const text = { "zh-CN": "近12个月消费占比前1%", en: "Top 1% of revenue in the last 12 months" };
+
+  it("picks the asked language", () => {
+    expect(localized(text, "zh-CN")).toBe("近12个月消费占比前1%");
+    expect(localized(text, "en")).toBe("Top 1% of revenue in the last 12 months");
+  });
+
+  it("falls back to the other language, and is empty when both are", () => {
+    expect(localized({ ...text, en: "" }, "en")).toBe("近12个月消费占比前1%");
+    expect(localized({ "zh-CN": "", en: "" }, "zh-CN")).toBe("");
   });
 });

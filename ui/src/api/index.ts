@@ -1,5 +1,5 @@
 import { i18n, currentLocale, type Locale } from "../i18n";
-import type { ErrorPayload } from "./bindings";
+import type { ErrorPayload, LocalizedText } from "./bindings";
 
 /** The `{code, message, field}` object every command rejects with. */
 export type AppError = ErrorPayload;
@@ -20,6 +20,11 @@ export function isAppError(e: unknown): e is AppError {
   );
 }
 
+/** `text` in `locale`; the other language when the core left that one empty. */
+export function localized(text: LocalizedText, locale: Locale = currentLocale()): string {
+  return text[locale] || text["zh-CN"] || text.en;
+}
+
 /**
  * Turns anything a command rejected with into text for the user, in `locale`.
  * A core error shows its own localized message (never its code); anything else
@@ -29,7 +34,7 @@ export function isAppError(e: unknown): e is AppError {
 export function errorText(e: unknown, locale: Locale = currentLocale()): string {
   const t = i18n.global.t;
   if (isAppError(e)) {
-    return e.message[locale] || e.message["zh-CN"] || e.message.en || t("error.failed", {}, { locale });
+    return localized(e.message, locale) || t("error.failed", {}, { locale });
   }
   const detail = rawText(e);
   return detail ? t("error.failedWith", { detail }, { locale }) : t("error.failed", {}, { locale });

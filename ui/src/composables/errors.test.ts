@@ -1,10 +1,10 @@
-import { describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { nextTick, reactive } from "vue";
 import type { AppError } from "../api";
 import { i18n } from "../i18n";
 
-const { message } = vi.hoisted(() => ({ message: vi.fn() }));
-vi.mock("element-plus", () => ({ ElMessage: message }));
+const { message, confirm } = vi.hoisted(() => ({ message: vi.fn(), confirm: vi.fn() }));
+vi.mock("element-plus", () => ({ ElMessage: message, ElMessageBox: { confirm } }));
 
 const { useFieldErrors } = await import("./errors");
 
@@ -12,6 +12,11 @@ const refused = (field: string | null): AppError => ({
   code: "validation",
   message: { "zh-CN": "手机号码格式不对", en: "The mobile number is not valid" },
   field,
+});
+
+beforeEach(() => {
+  message.mockReset();
+  confirm.mockReset();
 });
 
 describe("useFieldErrors", () => {
@@ -47,5 +52,35 @@ describe("useFieldErrors", () => {
       "手机号码格式不对",
       "操作失败：IPC channel closed",
     ]);
+  });
+
+  it("offers to reload a file another desk changed, and keeps the form when declined", async () => {
+    const conflict: AppError = {
+      code: "conflict",
+      message: { "zh-CN": "档案已被其他人修改", en: "Someone else changed the file" },
+      field: null,
+    };
+    const reload = vi.fn();
+    const { errors, show } = useFieldErrors(() => ({ name: "" }), { reload });
+
+    confirm.mockResolvedValueOnce("confirm");
+    show(conflict);
+    await vi.waitFor(() => expect(reload).toHaveBeenCalledOnce());
+    expect(confirm.mock.calls[0]?.[0]).toBe("档案已被其他人修改");
+
+    confirm.mockRejectedValueOnce("cancel");
+    show(conflict);
+    await vi.waitFor(() => expect(confirm).toHaveBeenCalledTimes(2));
+    await Promise.resolve();
+    expect(reload).toHaveBeenCalledOnce();
+    expect(errors.value).toEqual({});
+    expect(message).not.toHaveBeenCalled();
+  });
+
+  it("shows a conflict as a message where there is nothing to reload", () => {
+    const { show } = useFieldErrors(() => ({ name: "" }));
+    show({ ...refused(null), code: "conflict" });
+    expect(confirm).not.toHaveBeenCalled();
+    expect(message).toHaveBeenCalledOnce();
   });
 });

@@ -1,6 +1,7 @@
 import { computed, ref, watch } from "vue";
-import { ElMessage } from "element-plus";
+import { ElMessage, ElMessageBox } from "element-plus";
 import { errorText, isAppError, type AppError } from "../api";
+import { i18n } from "../i18n";
 
 /** Shows any rejection as an error message in the current language. */
 export function showError(e: unknown) {
@@ -8,11 +9,32 @@ export function showError(e: unknown) {
 }
 
 /**
+ * Shows why a save was refused because another desk changed the file meanwhile,
+ * and calls `reload` when the user chooses to read the file again (dropping
+ * their edits); otherwise everything typed stays.
+ */
+async function offerReload(e: AppError, reload: () => void) {
+  const t = i18n.global.t;
+  try {
+    await ElMessageBox.confirm(errorText(e), t("conflict.title"), {
+      type: "warning",
+      confirmButtonText: t("conflict.reload"),
+      cancelButtonText: t("common.keepEditing"),
+    });
+  } catch {
+    return; // keep editing
+  }
+  reload();
+}
+
+/**
  * Errors shown under form fields (el-form-item `error`). `values` returns the
  * current value of each field the core may name in `AppError.field`; a field's
  * error goes away as soon as its value changes, and follows the UI language.
+ * Forms that save a file read earlier pass `reload`: a `conflict` refusal then
+ * offers to read the file again.
  */
-export function useFieldErrors<F extends string>(values: () => Record<F, unknown>) {
+export function useFieldErrors<F extends string>(values: () => Record<F, unknown>, options: { reload?: () => void } = {}) {
   const fields = Object.keys(values()) as F[];
   const refused = ref<Partial<Record<F, AppError>>>({});
 
@@ -38,9 +60,11 @@ export function useFieldErrors<F extends string>(values: () => Record<F, unknown
     refused.value = {};
   }
 
-  /** A refusal naming one of our fields goes under it; anything else is a message. */
+  /** A refusal naming one of our fields goes under it; a conflict offers to reload; anything else is a message. */
   function show(e: unknown) {
-    if (isAppError(e) && e.field !== null && (fields as string[]).includes(e.field)) {
+    if (isAppError(e) && e.code === "conflict" && options.reload) {
+      void offerReload(e, options.reload);
+    } else if (isAppError(e) && e.field !== null && (fields as string[]).includes(e.field)) {
       refused.value = { ...refused.value, [e.field]: e };
     } else {
       showError(e);

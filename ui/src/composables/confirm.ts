@@ -1,0 +1,23 @@
+import { ElMessageBox } from "element-plus";
+import { i18n } from "../i18n";
+
+/** A warning box with two buttons; true when the user presses `confirm`, false on cancel or close. */
+async function ask(title: string, text: string, confirm: string, cancel: string): Promise<boolean> {
+  try {
+    await ElMessageBox.confirm(text, title, { type: "warning", confirmButtonText: confirm, cancelButtonText: cancel });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Asks before what was typed is thrown away; true when the user agrees to lose it. */
+export function confirmDiscard(): Promise<boolean> {
+  const t = i18n.global.t;
+  return ask(t("common.discardTitle"), t("common.discardText"), t("common.discard"), t("common.keepEditing"));
+}
+
+/** Asks before a change that cannot simply be taken back (e.g. 过户); true when the user goes ahead. */
+export function confirmChange(title: string, text: string, confirm: string): Promise<boolean> {
+  return ask(title, text, confirm, i18n.global.t("common.cancel"));
+}
