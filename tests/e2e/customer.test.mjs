@@ -3,7 +3,7 @@
 // find the customer again by plate and by the last four digits of the mobile.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { byTest, startApp, textOf, typeInto, waitForDialogsClosed, waitForFocus, waitForText } from './harness.mjs';
+import { byTest, fieldError, hitFor, startApp, textOf, typeInto, waitForDialogsClosed, waitForFocus, waitForText } from './harness.mjs';
 
 let app;
 let browser;
@@ -12,14 +12,6 @@ before(async () => {
   browser = app.browser;
 });
 after(async () => app?.stop());
-
-async function fieldError(testName) {
-  const input = await byTest(browser, testName);
-  const item = await input.$('./ancestor::div[contains(concat(" ", normalize-space(@class), " "), " el-form-item ")][1]');
-  const error = await item.$('.el-form-item__error');
-  await error.waitForDisplayed({ timeout: 10_000 });
-  return textOf(error);
-}
 
 test('first start offers set-up, and the dealership name is in the title', async () => {
   await byTest(browser, 'first-run');
@@ -41,7 +33,7 @@ test('a bad mobile and a bad plate are refused at the field and nothing typed is
   await typeInto(browser, 'customer-mobile', '1381234800');
   await typeInto(browser, 'customer-plate', '京A12345');
   await (await byTest(browser, 'customer-save')).click();
-  assert.match(await fieldError('customer-mobile'), /11位/);
+  assert.match(await fieldError(browser, 'customer-mobile'), /11位/);
   await app.screenshot('customer-form-refused');
   assert.equal(await (await byTest(browser, 'customer-name')).getValue(), '王建国');
   assert.equal(await (await byTest(browser, 'customer-mobile')).getValue(), '1381234800');
@@ -49,7 +41,7 @@ test('a bad mobile and a bad plate are refused at the field and nothing typed is
   await typeInto(browser, 'customer-mobile', '13812348000');
   await typeInto(browser, 'customer-plate', '京AI2345');
   await (await byTest(browser, 'customer-save')).click();
-  assert.match(await fieldError('customer-plate'), /I 或 O/);
+  assert.match(await fieldError(browser, 'customer-plate'), /I 或 O/);
   assert.equal(await (await byTest(browser, 'customer-name')).getValue(), '王建国');
 
   await typeInto(browser, 'customer-plate', '京A12345');
@@ -57,23 +49,10 @@ test('a bad mobile and a bad plate are refused at the field and nothing typed is
   await waitForDialogsClosed(browser);
 });
 
-async function searchFor(query) {
-  await typeInto(browser, 'customer-search', query);
-  await browser.waitUntil(
-    async () => {
-      const hits = await browser.$$('[data-test="search-results"] tr.search-hit');
-      for (const hit of hits) if ((await textOf(hit)).includes('王建国')) return true;
-      return false;
-    },
-    { timeout: 10_000, timeoutMsg: `no hit for ${query}` },
-  );
-}
-
 test('the new customer is found by plate and by the last four digits of the mobile', async () => {
-  await searchFor('京A123');
-  await searchFor('A12345');
-  await searchFor('8000');
-  const hit = await browser.$('[data-test="search-results"] tr.search-hit');
+  await hitFor(browser, '京A123', '王建国');
+  await hitFor(browser, 'A12345', '王建国');
+  const hit = await hitFor(browser, '8000', '王建国');
   const text = await textOf(hit);
   assert.match(text, /京A·12345/);
   assert.match(text, /138\*\*\*\*8000/);

@@ -97,6 +97,35 @@ export async function typeInto(browser, name, text) {
   await field.addValue(text);
 }
 
+/** Types `query` into the customer search and waits for a hit whose row shows `expected`;
+ * returns that row. */
+export async function hitFor(browser, query, expected) {
+  await typeInto(browser, 'customer-search', query);
+  let found;
+  await browser.waitUntil(
+    async () => {
+      for (const row of await browser.$$('[data-test="search-results"] tr.search-hit')) {
+        if ((await textOf(row)).includes(expected)) {
+          found = row;
+          return true;
+        }
+      }
+      return false;
+    },
+    { timeout: 10_000, timeoutMsg: `searching ${query} never showed ${expected}` },
+  );
+  return found;
+}
+
+/** The message shown under the form field that holds `data-test="name"`, once it shows. */
+export async function fieldError(browser, name) {
+  const input = await byTest(browser, name);
+  const item = await input.$('./ancestor::div[contains(concat(" ", normalize-space(@class), " "), " el-form-item ")][1]');
+  const error = await item.$('.el-form-item__error');
+  await error.waitForDisplayed({ timeout: 10_000 });
+  return textOf(error);
+}
+
 /** Waits until the field with `data-test="name"` has the keyboard focus (a dialog focuses
  * its first field once it has opened; a person waits for that before typing). */
 export async function waitForFocus(browser, name) {
