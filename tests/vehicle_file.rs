@@ -47,6 +47,10 @@ async fn a_vehicle_file_keeps_its_identity_and_its_readings() {
     );
     assert_eq!(file.owners.len(), 1);
     assert_eq!(
+        file.owners[0].from_date, "2024-05-08",
+        "owned since delivery"
+    );
+    assert_eq!(
         (file.next_service_date.as_deref(), file.next_service_km),
         (Some("2024-11-08"), Some(5_000))
     );

@@ -79,7 +79,11 @@ pub async fn save_in(
             )
             .fetch_one(&mut *tx)
             .await?;
-            let since = now.date_naive().to_string();
+            // The first owner has had the car since it was bought, not since it was filed here.
+            let since = purchase
+                .clone()
+                .or_else(|| delivery.clone())
+                .unwrap_or_else(|| now.date_naive().to_string());
             sqlx::query!("INSERT INTO vehicle_owner (vehicle_id, customer_id, from_date) VALUES (?1, ?2, ?3)", id, input.customer_id, since)
                 .execute(&mut *tx)
                 .await?;
