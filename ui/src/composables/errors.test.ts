@@ -84,3 +84,38 @@ describe("useFieldErrors", () => {
     expect(message).toHaveBeenCalledOnce();
   });
 });
+
+describe("submit", () => {
+  it("marks the refused field and is no longer saving afterwards", async () => {
+    const { errors, saving, submit } = useFieldErrors(() => ({ mobile: "1380013" }));
+    const done = submit(async () => {
+      throw refused("mobile");
+    });
+    expect(saving.value).toBe(true);
+    await done;
+    expect(errors.value).toEqual({ mobile: "手机号码格式不对" });
+    expect(saving.value).toBe(false);
+    expect(message).not.toHaveBeenCalled();
+  });
+
+  it("clears the last refusal before trying again", async () => {
+    const { errors, show, submit } = useFieldErrors(() => ({ mobile: "1380013" }));
+    show(refused("mobile"));
+    await submit(async () => {});
+    expect(errors.value).toEqual({});
+  });
+
+  it("ignores a second call while one is running", async () => {
+    const { saving, submit } = useFieldErrors(() => ({ name: "" }));
+    let finish = () => {};
+    const first = vi.fn(() => new Promise<void>((resolve) => (finish = resolve)));
+    const second = vi.fn(async () => {});
+    const running = submit(first);
+    await submit(second);
+    expect(second).not.toHaveBeenCalled();
+    finish();
+    await running;
+    expect(first).toHaveBeenCalledOnce();
+    expect(saving.value).toBe(false);
+  });
+});

@@ -32,7 +32,8 @@ async function offerReload(e: AppError, reload: () => void) {
  * current value of each field the core may name in `AppError.field`; a field's
  * error goes away as soon as its value changes, and follows the UI language.
  * Forms that save a file read earlier pass `reload`: a `conflict` refusal then
- * offers to read the file again.
+ * offers to read the file again. `submit` runs a form's save; `saving` is true
+ * meanwhile.
  */
 export function useFieldErrors<F extends string>(values: () => Record<F, unknown>, options: { reload?: () => void } = {}) {
   const fields = Object.keys(values()) as F[];
@@ -71,5 +72,25 @@ export function useFieldErrors<F extends string>(values: () => Record<F, unknown
     }
   }
 
-  return { errors, clear, show };
+  const saving = ref(false);
+
+  /**
+   * Runs `action` (the save) unless one is already running: a double Enter or
+   * click must not save twice. Marks from the last try go first, so only this
+   * try's refusal shows; it is shown as `show` does.
+   */
+  async function submit(action: () => Promise<void>): Promise<void> {
+    if (saving.value) return;
+    clear();
+    saving.value = true;
+    try {
+      await action();
+    } catch (e) {
+      show(e);
+    } finally {
+      saving.value = false;
+    }
+  }
+
+  return { errors, clear, show, saving, submit };
 }
