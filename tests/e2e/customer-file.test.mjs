@@ -1,6 +1,7 @@
 // The customer file in the real window: open it from a search hit, edit it (refused without
 // losing what was typed, then saved), find it again by the edited company and by pinyin, and
-// import a customer list: dry run, all-or-nothing refusal, then only the valid rows.
+// import a customer list: dry run, all-or-nothing refusal, then only the valid rows; and
+// hand a vehicle to another owner.
 import assert from 'node:assert/strict';
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -83,4 +84,26 @@ test('a customer list imports all or nothing, or only its valid rows when asked'
   await hitFor(browser, '88X88', '上官云');
   await typeInto(browser, 'customer-search', '诸葛明');
   await byTest(browser, 'no-hits');
+});
+
+test('a vehicle changes owner (过户) and its plate then finds the new owner', async () => {
+  await (await (await hitFor(browser, '上官云', '上官云')).$('td')).click();
+  await (await byTest(browser, 'tab-vehicles')).click();
+  await (await byTest(browser, 'vehicle-row')).click();
+  await (await byTest(browser, 'tab-owners')).click();
+  await (await byTest(browser, 'owner-transfer-select')).click();
+  await browser.keys('欧阳');
+  const option = await browser.$('//li[contains(@class, "el-select-dropdown__item")][contains(., "欧阳娜娜")]');
+  await option.waitForDisplayed({ timeout: 10_000 });
+  await option.click();
+  await (await byTest(browser, 'owner-transfer-save')).click();
+  const confirm = await browser.$('.el-message-box__btns .el-button--primary');
+  await confirm.waitForDisplayed({ timeout: 10_000 });
+  await confirm.click();
+  await waitForText(browser, 'owner-list', (text) => text.includes('欧阳娜娜') && text.includes('上官云'));
+  await app.screenshot('owner-transferred');
+  await browser.keys(['Escape']);
+  await waitForDialogsClosed(browser);
+  await (await byTest(browser, 'file-back')).click();
+  await hitFor(browser, '88X88', '欧阳娜娜');
 });
