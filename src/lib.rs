@@ -12,6 +12,7 @@ pub mod money;
 pub mod paths;
 pub mod print;
 pub mod staff;
+pub mod text;
 pub mod vehicle;
 
 pub use db::Store;

@@ -132,15 +132,7 @@ impl CustomerInput {
 
     /// Checks every field; returns the tidied values the store writes.
     pub fn validate(&self, today: NaiveDate) -> Result<CustomerInput> {
-        let name = self.name.trim();
-        if name.is_empty() {
-            return Err(Error::validation(
-                "name",
-                "请填写客户姓名或单位名称",
-                "Enter the customer's name",
-            ));
-        }
-        limit("name", name, 50, "客户姓名", "A customer name")?;
+        let name = checked_name(&self.name)?;
         let mobile = if self.mobile.trim().is_empty() {
             String::new()
         } else {
@@ -223,7 +215,7 @@ impl CustomerInput {
             limit(field, value.trim(), max, zh, en)?;
         }
         Ok(CustomerInput {
-            name: name.to_string(),
+            name,
             mobile,
             other_phones,
             address: self.address.trim().to_string(),
@@ -237,6 +229,20 @@ impl CustomerInput {
             ..self.clone()
         })
     }
+}
+
+/// The customer's (or company's) name: required, at most 50 characters.
+pub(super) fn checked_name(input: &str) -> Result<String> {
+    let name = input.trim();
+    if name.is_empty() {
+        return Err(Error::validation(
+            "name",
+            "请填写客户姓名或单位名称",
+            "Enter the customer's name",
+        ));
+    }
+    limit("name", name, 50, "客户姓名", "A customer name")?;
+    Ok(name.to_string())
 }
 
 fn limit(field: &'static str, value: &str, max: usize, zh: &str, en: &str) -> Result<()> {

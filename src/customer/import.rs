@@ -198,13 +198,7 @@ pub fn cell_text(cell: &Cell) -> String {
         Cell::Date(d) => d.to_string(),
         Cell::Text(s) => s
             .chars()
-            .map(|c| match c {
-                '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => {
-                    char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
-                }
-                '\u{3000}' => ' ',
-                _ => c,
-            })
+            .map(crate::text::half_width)
             .collect::<String>()
             .trim()
             .to_string(),

@@ -246,23 +246,8 @@ pub struct NewCustomer {
 
 impl CustomerDraft {
     pub fn validate(&self) -> Result<NewCustomer> {
-        let name = self.name.trim();
-        if name.is_empty() {
-            return Err(Error::validation(
-                "name",
-                "请填写客户姓名",
-                "Enter the customer's name",
-            ));
-        }
-        if name.chars().count() > 50 {
-            return Err(Error::validation(
-                "name",
-                "客户姓名最多50个字",
-                "A customer name has at most 50 characters",
-            ));
-        }
         Ok(NewCustomer {
-            name: name.to_string(),
+            name: file::checked_name(&self.name)?,
             mobile: phone::normalize_mobile("mobile", &self.mobile)?,
             plate: Plate::parse(&self.plate)?,
         })

@@ -7,8 +7,8 @@ use crate::{Error, Result};
 fn clean(input: &str) -> String {
     let mut out: String = input
         .chars()
+        .map(crate::text::half_width)
         .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
             '－' | '—' | '–' => '-',
             _ => c,
         })

@@ -210,11 +210,8 @@ pub struct OwnerLine {
 pub fn search_key(input: &str) -> String {
     input
         .chars()
-        .map(|c| match c {
-            '！'..='～' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            _ => c,
-        })
-        .filter(|c| !c.is_whitespace() && !matches!(c, '·' | '•' | '・' | '.' | '-' | '．'))
+        .map(crate::text::half_width)
+        .filter(|c| !c.is_whitespace() && !matches!(c, '·' | '•' | '・' | '.' | '-' | '．' | '－'))
         .flat_map(char::to_uppercase)
         .collect()
 }
