@@ -23,6 +23,17 @@ pub enum Error {
         zh: String,
         en: String,
     },
+    /// The status does not allow this step (arriving a cancelled booking, confirming twice).
+    InvalidTransition {
+        zh: String,
+        en: String,
+    },
+    /// The booking is over capacity (advisor, bay, holiday); the desk may book anyway after
+    /// saying so.
+    Overbooked {
+        zh: String,
+        en: String,
+    },
     /// A printed paper would show a blank box: the font has no glyph for these characters.
     MissingGlyphs {
         chars: String,
@@ -54,6 +65,8 @@ impl Error {
             Error::Validation { .. } => "validation",
             Error::NotFound { .. } => "not_found",
             Error::Conflict { .. } => "conflict",
+            Error::InvalidTransition { .. } => "invalid_transition",
+            Error::Overbooked { .. } => "overbooked",
             Error::MissingGlyphs { .. } => "missing_glyphs",
             Error::Database(_) => "database",
             Error::Migration(_) => "migration",
@@ -70,7 +83,10 @@ impl Error {
 
     pub fn message_zh(&self) -> String {
         match self {
-            Error::Validation { zh, .. } | Error::Conflict { zh, .. } => zh.clone(),
+            Error::Validation { zh, .. }
+            | Error::Conflict { zh, .. }
+            | Error::InvalidTransition { zh, .. }
+            | Error::Overbooked { zh, .. } => zh.clone(),
             Error::NotFound { what_zh, .. } => format!("未找到{what_zh}"),
             Error::MissingGlyphs { chars } => format!("字体缺少这些字符，打印会出现空白：{chars}"),
             Error::Database(e) => format!("数据库错误：{e}"),
@@ -81,7 +97,10 @@ impl Error {
 
     pub fn message_en(&self) -> String {
         match self {
-            Error::Validation { en, .. } | Error::Conflict { en, .. } => en.clone(),
+            Error::Validation { en, .. }
+            | Error::Conflict { en, .. }
+            | Error::InvalidTransition { en, .. }
+            | Error::Overbooked { en, .. } => en.clone(),
             Error::NotFound { what_en, .. } => format!("{what_en} not found"),
             Error::MissingGlyphs { chars } => {
                 format!("The font lacks these characters, they would print blank: {chars}")

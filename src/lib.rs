@@ -1,6 +1,7 @@
 //! ServiceBay core: the service department's rules and records, with no UI and no Tauri.
 //! One module per step of the dealership's work; each keeps its SQL in its own `store.rs`.
 
+pub mod appointment;
 pub mod bench;
 pub mod customer;
 pub mod db;

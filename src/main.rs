@@ -5,7 +5,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use serde::Serialize;
-use servicebay::{AppPaths, Error, Result, Store, customer, dealership, demo, print, vehicle};
+use servicebay::{
+    AppPaths, Error, Result, Store, appointment, customer, dealership, demo, print, vehicle,
+};
 
 #[derive(Parser)]
 #[command(
@@ -38,6 +40,9 @@ enum Command {
     /// Vehicle files.
     #[command(subcommand)]
     Vehicle(VehicleCommand),
+    /// Appointments (预约).
+    #[command(subcommand)]
+    Appointment(AppointmentCommand),
     /// Printed papers as PDF.
     #[command(subcommand)]
     Print(PrintCommand),
@@ -133,11 +138,42 @@ enum CustomerCommand {
 }
 
 #[derive(Subcommand)]
+enum AppointmentCommand {
+    /// The bookings of a day, by time.
+    List {
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: String,
+    },
+    /// Apply the no-show rule as of a moment (dealership time) and print the bookings changed.
+    Sweep {
+        #[arg(long, value_name = "YYYY-MM-DD HH:MM")]
+        now: String,
+    },
+}
+
+#[derive(Subcommand)]
 enum PrintCommand {
     /// The printer test page (打印测试页).
     TestPage {
         #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
         output: PathBuf,
+    },
+    /// 预约欢迎板 of a day (A4 landscape).
+    WelcomeBoard {
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: String,
+        #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
+        output: PathBuf,
+    },
+    /// 预约客户一览表 of a day.
+    AppointmentList {
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: String,
+        #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
+        output: PathBuf,
+        /// 制表人 printed on the sheet (blank line to sign when omitted).
+        #[arg(long, default_value = "")]
+        preparer: String,
     },
 }
 
@@ -381,22 +417,71 @@ async fn run(cli: &Cli, db: &std::path::Path, paths: &AppPaths) -> Result<ExitCo
             out.done(&lists, &text)
         }
         Command::Print(PrintCommand::TestPage { output }) => {
-            let dealership = dealership::store::get(&store)
-                .await?
-                .ok_or(Error::NotFound {
-                    what_zh: "门店设置（请先设置门店或载入演示数据）",
-                    what_en: "Dealership set-up (set up the dealership or load the demo first)",
+            let pdf = print::test_page::render(&dealership::store::required(&store).await?)?;
+            out.written(output, &pdf)?
+        }
+        Command::Print(PrintCommand::WelcomeBoard { date, output }) => {
+            let day = appointment::parse_day("date", date)?;
+            let pdf = appointment::welcome_board_pdf(&store, day).await?;
+            out.written(output, &pdf)?
+        }
+        Command::Print(PrintCommand::AppointmentList {
+            date,
+            output,
+            preparer,
+        }) => {
+            let day = appointment::parse_day("date", date)?;
+            let pdf = appointment::appointment_list_pdf(&store, day, preparer).await?;
+            out.written(output, &pdf)?
+        }
+        Command::Appointment(AppointmentCommand::List { date }) => {
+            let day = appointment::parse_day("date", date)?;
+            let lines = appointment::store::day_lines(&store, day).await?;
+            out.done(&lines, &booking_lines(&lines))
+        }
+        Command::Appointment(AppointmentCommand::Sweep { now }) => {
+            let tz = dealership::store::time_zone(&store).await?;
+            let now = chrono::NaiveDateTime::parse_from_str(now.trim(), "%Y-%m-%d %H:%M")
+                .ok()
+                .and_then(|t| t.and_local_timezone(tz).earliest())
+                .ok_or_else(|| {
+                    Error::validation(
+                        "now",
+                        "时间格式应为 \"YYYY-MM-DD HH:MM\"",
+                        "The time is \"YYYY-MM-DD HH:MM\"",
+                    )
                 })?;
-            let pdf = print::test_page::render(&dealership)?;
-            std::fs::write(output, &pdf)?;
-            out.done(
-                &serde_json::json!({ "path": output, "bytes": pdf.len() }),
-                &format!("已生成 Written: {}", output.display()),
-            )
+            let changed = appointment::sweep(&store, now.with_timezone(&chrono::Utc)).await?;
+            let text = format!(
+                "记为失约 Marked no-show: {}\n{}",
+                changed.len(),
+                booking_lines(&changed)
+            );
+            out.done(&changed, &text)
         }
     }
     store.close().await;
     Ok(ExitCode::SUCCESS)
+}
+
+/// One line per booking: number, time, status, greeting, plate, advisor.
+fn booking_lines(lines: &[appointment::BookingLine]) -> String {
+    lines
+        .iter()
+        .map(|b| {
+            format!(
+                "{}\t{} {}\t{}\t{}\t{}\t{}",
+                b.number,
+                b.day,
+                b.slot.as_deref().unwrap_or("不定时"),
+                b.status.label_zh(),
+                b.greeting,
+                b.plate,
+                b.advisor_name
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 struct Output {
@@ -404,6 +489,16 @@ struct Output {
 }
 
 impl Output {
+    /// Writes a rendered paper and reports where.
+    fn written(&self, path: &std::path::Path, pdf: &[u8]) -> Result<()> {
+        std::fs::write(path, pdf)?;
+        self.done(
+            &serde_json::json!({ "path": path, "bytes": pdf.len() }),
+            &format!("已生成 Written: {}", path.display()),
+        );
+        Ok(())
+    }
+
     fn done<T: Serialize>(&self, value: &T, text: &str) {
         if self.json {
             println!(

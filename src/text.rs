@@ -1,5 +1,34 @@
 //! Text as people type it on Chinese keyboards and as spreadsheets hold it.
 
+/// A closed set of values stored as snake_case text: `as_str` for the column, `parse` for
+/// reading it back (an unknown stored value is an error, never a default).
+macro_rules! text_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize, ::specta::Type)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            /// Reads a stored value; an unknown one is an error, never a default.
+            pub fn parse(stored: &str) -> $crate::Result<Self> {
+                match stored {
+                    $($text => Ok($name::$variant),)+
+                    other => Err($crate::Error::conflict(
+                        format!("数据库中有无法识别的值“{other}”（{}）", stringify!($name)),
+                        format!("Unknown stored value “{other}” for {}", stringify!($name)),
+                    )),
+                }
+            }
+        }
+    };
+}
+pub(crate) use text_enum;
+
 /// A full-width digit or letter (`１`, `Ａ`) as ASCII and the ideographic space as a space;
 /// anything else unchanged, so Chinese punctuation in names and addresses stays as written.
 pub fn half_width(c: char) -> char {

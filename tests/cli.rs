@@ -119,3 +119,83 @@ fn import_is_all_or_nothing_unless_asked_and_prints_the_rejected_rows() {
     assert!(export.status.success());
     assert!(out.exists());
 }
+
+#[test]
+fn appointments_list_sweep_and_print_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("servicebay.db");
+    assert!(servicebay(&db, &["demo", "seed"]).status.success());
+    let tomorrow = (chrono::Utc::now().with_timezone(&chrono_tz::Asia::Shanghai)
+        + chrono::Duration::days(1))
+    .date_naive()
+    .to_string();
+    let listed = json(&servicebay(
+        &db,
+        &["--json", "appointment", "list", "--date", &tomorrow],
+    ));
+    let bookings = listed.as_array().unwrap();
+    assert!(
+        bookings.len() >= 9,
+        "a demo day has several bookings per advisor"
+    );
+    assert!(bookings.iter().all(|b| {
+        b["number"]
+            .as_str()
+            .unwrap()
+            .starts_with(&tomorrow.replace('-', ""))
+    }));
+    let open = bookings
+        .iter()
+        .filter(|b| matches!(b["status"].as_str(), Some("booked" | "confirmed")))
+        .count();
+    assert!(open > 0);
+
+    // At the end of tomorrow every open booking up to then is a no-show, once.
+    let end = format!("{tomorrow} 23:59");
+    let swept = servicebay(&db, &["--json", "appointment", "sweep", "--now", &end]);
+    assert!(swept.status.success());
+    let changed = json(&swept);
+    let changed = changed.as_array().unwrap();
+    assert!(changed.len() >= open);
+    assert!(changed.iter().all(|b| b["status"] == "no_show"));
+    let again = json(&servicebay(
+        &db,
+        &["--json", "appointment", "sweep", "--now", &end],
+    ));
+    assert_eq!(again.as_array().unwrap().len(), 0);
+    let bad = servicebay(
+        &db,
+        &["--json", "appointment", "sweep", "--now", "tomorrow"],
+    );
+    assert_eq!(bad.status.code(), Some(1));
+    assert_eq!(json(&bad)["field"], "now");
+
+    for paper in ["welcome-board", "appointment-list"] {
+        let out = dir.path().join(format!("{paper}.pdf"));
+        let printed = servicebay(
+            &db,
+            &[
+                "print",
+                paper,
+                "--date",
+                &tomorrow,
+                "-o",
+                out.to_str().unwrap(),
+            ],
+        );
+        assert!(printed.status.success(), "{paper}");
+        assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"), "{paper}");
+    }
+    let bad_day = servicebay(
+        &db,
+        &[
+            "print",
+            "welcome-board",
+            "--date",
+            "24.11.2026",
+            "-o",
+            "x.pdf",
+        ],
+    );
+    assert_eq!(bad_day.status.code(), Some(1));
+}

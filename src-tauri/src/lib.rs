@@ -19,6 +19,28 @@ fn specta_builder() -> Builder<tauri::Wry> {
             commands::app::app_info,
             commands::app::dealership_save,
             commands::app::demo_seed,
+            commands::app::staff_list,
+            commands::appointment::appointment_day,
+            commands::appointment::appointment_get,
+            commands::appointment::appointment_create,
+            commands::appointment::appointment_confirm,
+            commands::appointment::appointment_arrive,
+            commands::appointment::appointment_cancel,
+            commands::appointment::appointment_no_show_reason,
+            commands::appointment::appointment_benefit,
+            commands::appointment::appointment_reschedule,
+            commands::appointment::appointment_due_now,
+            commands::appointment::appointment_call_list,
+            commands::appointment::appointment_log_call,
+            commands::appointment::appointment_calls,
+            commands::appointment::appointment_settings,
+            commands::appointment::appointment_settings_save,
+            commands::appointment::appointment_figures,
+            commands::appointment::campaign_list,
+            commands::appointment::campaign_save,
+            commands::appointment::welcome_board_today,
+            commands::appointment::board_displays,
+            commands::appointment::board_open,
             commands::customer::customer_create,
             commands::customer::customer_search,
             commands::customer::customer_get,
@@ -39,6 +61,8 @@ fn specta_builder() -> Builder<tauri::Wry> {
             commands::vehicle::vehicle_add_reading,
             commands::vehicle::vehicle_transfer,
             commands::print::print_test_page,
+            commands::print::print_appointment_list,
+            commands::print::print_welcome_board,
         ])
         .error_handling(ErrorHandlingMode::Throw)
         // Ids and fen amounts stay far below 2^53, where a JavaScript number is exact.
@@ -64,6 +88,16 @@ pub fn run() {
     tauri::async_runtime::spawn(async move {
         if let Err(err) = servicebay::customer::regrade_if_stale(&daily).await {
             tracing::warn!("daily regrade failed: {err}");
+        }
+    });
+    // The no-show rule runs every minute, whether or not a screen asks.
+    let sweeper = store.clone();
+    tauri::async_runtime::spawn(async move {
+        loop {
+            if let Err(err) = servicebay::appointment::sweep(&sweeper, chrono::Utc::now()).await {
+                tracing::warn!("no-show rule failed: {err}");
+            }
+            tokio::time::sleep(std::time::Duration::from_secs(60)).await;
         }
     });
     let builder = specta_builder();

@@ -7,31 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::phone;
 use crate::{Error, Result};
 
-macro_rules! text_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $text),+ }
-            }
-
-            /// Reads a stored value; an unknown one is an error, never a default.
-            pub fn parse(stored: &str) -> Result<Self> {
-                match stored {
-                    $($text => Ok($name::$variant),)+
-                    other => Err(Error::conflict(
-                        format!("数据库中有无法识别的值“{other}”（{}）", stringify!($name)),
-                        format!("Unknown stored value “{other}” for {}", stringify!($name)),
-                    )),
-                }
-            }
-        }
-    };
-}
+use crate::text::text_enum;
 
 text_enum!(CustomerKind { Person = "person", Company = "company" });
 text_enum!(Gender { Male = "male", Female = "female" });

@@ -14,13 +14,27 @@ pub async fn get(store: &Store) -> Result<Option<Dealership>> {
     .await?)
 }
 
-/// Today's date where the dealership is (its time zone decides "today").
-pub async fn today(store: &Store) -> Result<chrono::NaiveDate> {
-    let tz = get(store)
+/// The dealership, which every printed paper needs; refused before set-up.
+pub async fn required(store: &Store) -> Result<Dealership> {
+    get(store).await?.ok_or(crate::Error::NotFound {
+        what_zh: "门店设置（请先设置门店或载入演示数据）",
+        what_en: "Dealership set-up (set up the dealership or load the demo first)",
+    })
+}
+
+/// The dealership's time zone: it decides "today", slots and printed dates.
+pub async fn time_zone(store: &Store) -> Result<chrono_tz::Tz> {
+    Ok(get(store)
         .await?
         .map(|d| d.tz())
-        .unwrap_or(chrono_tz::Asia::Shanghai);
-    Ok(Utc::now().with_timezone(&tz).date_naive())
+        .unwrap_or(chrono_tz::Asia::Shanghai))
+}
+
+/// Today's date where the dealership is.
+pub async fn today(store: &Store) -> Result<chrono::NaiveDate> {
+    Ok(Utc::now()
+        .with_timezone(&time_zone(store).await?)
+        .date_naive())
 }
 
 /// Sets up or edits the dealership (one row).

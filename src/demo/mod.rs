@@ -1,6 +1,8 @@
 //! The demo dealership: a deterministic, realistic data set for training, screenshots and
 //! tests. The same seed always gives the same people, phones and plates.
 
+mod appointments;
+
 use std::collections::HashSet;
 
 use chrono::{Datelike, Days, Utc};
@@ -170,9 +172,14 @@ pub async fn seed(store: &Store) -> Result<SeedSummary> {
     let now = Utc::now();
     let mut tx = store.writer().begin().await?;
     dealership::store::save_with(&mut *tx, &dealership, true).await?;
+    let mut advisors = Vec::new();
     for (name, role) in STAFF {
-        staff::store::insert(&mut tx, name, role).await?;
+        let id = staff::store::insert(&mut tx, name, role).await?;
+        if role == Role::Advisor {
+            advisors.push(id);
+        }
     }
+    let mut drivers = Vec::with_capacity(customers.len());
     for (index, new) in customers.iter().enumerate() {
         let birthday_month = if index % 12 == 0 {
             today.month()
@@ -232,6 +239,10 @@ pub async fn seed(store: &Store) -> Result<SeedSummary> {
         }
         .validate(today)?;
         let vehicle_id = vehicle::store::save_in(&mut tx, &vehicle, now).await?;
+        drivers.push(appointments::Driver {
+            customer_id,
+            vehicle_id,
+        });
         let mut km = rng.i64(3_000..15_000);
         for visit in 0..visits {
             let date = first_visit + Days::new(visit * 120);
@@ -266,6 +277,16 @@ pub async fn seed(store: &Store) -> Result<SeedSummary> {
             .await?;
         }
     }
+    appointments::seed(
+        &mut tx,
+        &mut rng,
+        &drivers,
+        &advisors,
+        today,
+        dealership.tz(),
+        now,
+    )
+    .await?;
     tx.commit().await?;
     customer::store::regrade(store, today, GradeBands::default()).await?;
     Ok(SeedSummary {

@@ -1,9 +1,11 @@
 //! Printed papers. Each document is one file here; `layout` draws, `font` holds the embedded
 //! CJK font. A document that would print a blank box for a missing character is refused.
 
+pub mod appointment_list;
 pub mod font;
 pub mod layout;
 pub mod test_page;
+pub mod welcome_board;
 
 use printpdf::{FontId, PdfDocument, PdfFont, PdfSaveOptions};
 
@@ -74,4 +76,35 @@ pub fn dealership_header(
     page.text(centre, 38.0, Style::bold(14.0), Align::Center, title);
     page.line((15.0, 42.0), (page.paper().width - 15.0, 42.0), 0.8);
     48.0
+}
+
+/// Who prepared a paper and when, printed in its header (制表人 / 制表日期). An empty name
+/// leaves a line to sign on.
+#[derive(Debug, Clone)]
+pub struct PrintedBy {
+    pub preparer: String,
+    pub date: chrono::NaiveDate,
+}
+
+impl PrintedBy {
+    pub fn line(&self) -> String {
+        let name = if self.preparer.trim().is_empty() {
+            "__________"
+        } else {
+            self.preparer.trim()
+        };
+        format!("制表人：{name}　　制表日期：{}", self.date)
+    }
+}
+
+/// "第 n / m 页" centred at the foot of the page.
+pub fn page_number(page: &mut Page, number: usize, count: usize) {
+    let paper = page.paper();
+    page.text(
+        paper.width / 2.0,
+        paper.height - 8.0,
+        layout::Style::regular(9.0),
+        layout::Align::Center,
+        &format!("第 {number} / {count} 页"),
+    );
 }

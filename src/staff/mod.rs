@@ -20,7 +20,40 @@ pub enum Role {
     Manager,
 }
 
+/// A member of staff as pickers show them.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct StaffMember {
+    pub id: i64,
+    pub name: String,
+    pub role: Role,
+}
+
+const ALL: [Role; 10] = [
+    Role::Advisor,
+    Role::Foreman,
+    Role::Technician,
+    Role::QcInspector,
+    Role::PartsClerk,
+    Role::Washer,
+    Role::Cashier,
+    Role::Guard,
+    Role::FollowUp,
+    Role::Manager,
+];
+
 impl Role {
+    pub fn parse(stored: &str) -> crate::Result<Role> {
+        ALL.into_iter()
+            .find(|r| r.as_str() == stored)
+            .ok_or_else(|| {
+                crate::Error::conflict(
+                    format!("数据库中有无法识别的岗位“{stored}”"),
+                    format!("Unknown stored role “{stored}”"),
+                )
+            })
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Advisor => "advisor",

@@ -47,3 +47,12 @@ pub async fn dealership_save(
 pub async fn demo_seed(state: State<'_, AppState>) -> CommandResult<Dealership> {
     Ok(servicebay::demo::seed(&state.store).await?.dealership)
 }
+
+/// The active staff: the desk picks who is acting, advisors for bookings, preparers for papers.
+#[tauri::command]
+#[specta::specta]
+pub async fn staff_list(
+    state: State<'_, AppState>,
+) -> CommandResult<Vec<servicebay::staff::StaffMember>> {
+    Ok(servicebay::staff::store::list(&state.store).await?)
+}

@@ -1,6 +1,7 @@
 //! One file per workflow area; each command maps its arguments onto one core call.
 
 pub mod app;
+pub mod appointment;
 pub mod customer;
 pub mod files;
 pub mod print;

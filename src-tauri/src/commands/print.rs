@@ -2,7 +2,7 @@
 //! (which offers the print dialog).
 
 use serde::Serialize;
-use servicebay::{Error, dealership, print};
+use servicebay::{appointment, dealership, print};
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
 
@@ -23,17 +23,45 @@ pub async fn print_test_page(
     app: AppHandle,
     state: State<'_, AppState>,
 ) -> CommandResult<PrintedDocument> {
-    let dealership = dealership::store::get(&state.store)
-        .await?
-        .ok_or(Error::NotFound {
-            what_zh: "门店设置",
-            what_en: "Dealership set-up",
-        })?;
+    let dealership = dealership::store::required(&state.store).await?;
     let path = print::save_pdf(
         &state.paths.prints(),
         "test-page",
         &print::test_page::render(&dealership)?,
     )?;
+    Ok(open(&app, path))
+}
+
+/// 预约客户一览表 for a day.
+#[tauri::command]
+#[specta::specta]
+pub async fn print_appointment_list(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    day: String,
+    preparer: String,
+) -> CommandResult<PrintedDocument> {
+    let day = appointment::parse_day("day", &day)?;
+    let pdf = appointment::appointment_list_pdf(&state.store, day, &preparer).await?;
+    let path = print::save_pdf(
+        &state.paths.prints(),
+        &format!("appointment-list-{day}"),
+        &pdf,
+    )?;
+    Ok(open(&app, path))
+}
+
+/// 预约欢迎板 for a day.
+#[tauri::command]
+#[specta::specta]
+pub async fn print_welcome_board(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    day: String,
+) -> CommandResult<PrintedDocument> {
+    let day = appointment::parse_day("day", &day)?;
+    let pdf = appointment::welcome_board_pdf(&state.store, day).await?;
+    let path = print::save_pdf(&state.paths.prints(), &format!("welcome-board-{day}"), &pdf)?;
     Ok(open(&app, path))
 }
 

@@ -9,6 +9,32 @@ export const commands = {
 	appInfo: () => __TAURI_INVOKE<AppInfo>("app_info"),
 	dealershipSave: (input: Dealership) => __TAURI_INVOKE<Dealership>("dealership_save", { input }),
 	demoSeed: () => __TAURI_INVOKE<Dealership>("demo_seed"),
+	/**  The active staff: the desk picks who is acting, advisors for bookings, preparers for papers. */
+	staffList: () => __TAURI_INVOKE<StaffMember[]>("staff_list"),
+	appointmentDay: (day: string) => __TAURI_INVOKE<DayView>("appointment_day", { day }),
+	appointmentGet: (id: number) => __TAURI_INVOKE<BookingFile>("appointment_get", { id }),
+	appointmentCreate: (input: BookingInput, actorId: number | null) => __TAURI_INVOKE<BookingFile>("appointment_create", { input, actorId }),
+	appointmentConfirm: (id: number, call: ConfirmationCall, actorId: number | null) => __TAURI_INVOKE<BookingFile>("appointment_confirm", { id, call, actorId }),
+	appointmentArrive: (id: number, actorId: number | null) => __TAURI_INVOKE<BookingFile>("appointment_arrive", { id, actorId }),
+	appointmentCancel: (id: number, reason: string, actorId: number | null) => __TAURI_INVOKE<BookingFile>("appointment_cancel", { id, reason, actorId }),
+	appointmentNoShowReason: (id: number, reason: NoShowReason, note: string, actorId: number | null) => __TAURI_INVOKE<BookingFile>("appointment_no_show_reason", { id, reason, note, actorId }),
+	appointmentBenefit: (id: number, benefit: BenefitInput, actorId: number | null) => __TAURI_INVOKE<BookingFile>("appointment_benefit", { id, benefit, actorId }),
+	appointmentReschedule: (id: number, input: RescheduleInput, actorId: number | null) => __TAURI_INVOKE<BookingFile>("appointment_reschedule", { id, input, actorId }),
+	/**  Applies the no-show rule, then lists what is due now. */
+	appointmentDueNow: () => __TAURI_INVOKE<DueNow>("appointment_due_now"),
+	/**  The proactive call list: at most this many entries, the most pressing first. */
+	appointmentCallList: () => __TAURI_INVOKE<CallList>("appointment_call_list"),
+	appointmentLogCall: (input: CallInput, actorId: number | null) => __TAURI_INVOKE<CallLine[]>("appointment_log_call", { input, actorId }),
+	appointmentCalls: (vehicleId: number) => __TAURI_INVOKE<CallLine[]>("appointment_calls", { vehicleId }),
+	appointmentSettings: () => __TAURI_INVOKE<AppointmentSettings>("appointment_settings"),
+	appointmentSettingsSave: (input: AppointmentSettings) => __TAURI_INVOKE<AppointmentSettings>("appointment_settings_save", { input }),
+	appointmentFigures: (from: string, to: string) => __TAURI_INVOKE<AppointmentFigures>("appointment_figures", { from, to }),
+	campaignList: () => __TAURI_INVOKE<Campaign[]>("campaign_list"),
+	campaignSave: (input: Campaign) => __TAURI_INVOKE<Campaign>("campaign_save", { input }),
+	welcomeBoardToday: () => __TAURI_INVOKE<WelcomeBoard>("welcome_board_today"),
+	boardDisplays: () => __TAURI_INVOKE<Display[]>("board_displays"),
+	/**  Opens (or moves) the lobby welcome board window, full-screen on the chosen display. */
+	boardOpen: (display: number) => __TAURI_INVOKE<null>("board_open", { display }),
 	customerCreate: (draft: CustomerDraft) => __TAURI_INVOKE<SearchHit>("customer_create", { draft }),
 	customerSearch: (query: string) => __TAURI_INVOKE<SearchHit[]>("customer_search", { query }),
 	customerGet: (id: number) => __TAURI_INVOKE<CustomerFile>("customer_get", { id }),
@@ -38,6 +64,10 @@ export const commands = {
 	/**  过户: the vehicle changes hands; its history stays with it. */
 	vehicleTransfer: (vehicleId: number, customerId: number) => __TAURI_INVOKE<VehicleFile>("vehicle_transfer", { vehicleId, customerId }),
 	printTestPage: () => __TAURI_INVOKE<PrintedDocument>("print_test_page"),
+	/**  预约客户一览表 for a day. */
+	printAppointmentList: (day: string, preparer: string) => __TAURI_INVOKE<PrintedDocument>("print_appointment_list", { day, preparer }),
+	/**  预约欢迎板 for a day. */
+	printWelcomeBoard: (day: string) => __TAURI_INVOKE<PrintedDocument>("print_welcome_board", { day }),
 };
 
 /* Types */
@@ -51,14 +81,233 @@ export type AppInfo = {
 	dealership: Dealership | null,
 };
 
+export type AppointmentFigures = {
+	from: string,
+	to: string,
+	/**  Booked arrivals among all vehicles received. */
+	bookedShare: Ratio,
+	/**  Arrivals among bookings that were due (arrived + no-show). */
+	showRate: Ratio,
+	/**  No-shows by reason; `None` counts those whose reason is still to be asked. */
+	noShowReasons: ReasonCount[],
+	/**  Bookings made on calls from the proactive list, among the calls made. */
+	callSuccess: Ratio,
+};
+
+export type AppointmentSettings = {
+	/**  `HH:MM`: the first slot starts here. */
+	opensAt: string,
+	/**  `HH:MM`: the last slot ends here; an untimed booking is a no-show from here on. */
+	closesAt: string,
+	slotMinutes: number,
+	/**  How many booked customers one advisor receives in an hour. */
+	advisorBookingsPerHour: number,
+	/**  Workshop teams (班组) a booking can be given to. */
+	teams: string[],
+	/**  Bays (工位); each holds one car at a time. */
+	bays: string[],
+	/**  Days the service department is closed, `YYYY-MM-DD`. */
+	holidays: string[],
+	/**  The confirmation call is due this many minutes before the slot. */
+	confirmCallMinutes: number,
+	/**  The advisor takes no walk-in this many minutes before a booked slot. */
+	blockedMinutes: number,
+	/**  A booking with no arrival this many minutes after its slot is a no-show. */
+	noShowMinutes: number,
+	/**  A vehicle with no visit for this many months is on the proactive call list. */
+	noVisitMonths: number,
+	/**  Maintenance due (by date or estimated mileage) within this many days is on the list. */
+	dueWithinDays: number,
+	/**  A customer who declined comes back on the list after this many days. */
+	declinedPauseDays: number,
+	/**  A customer not reached comes back after this many days ... */
+	notReachedRetryDays: number,
+	/**  ... up to this many tries in a row; then after `declined_pause_days`. */
+	notReachedTries: number,
+	/**  Points suggested as the benefit of a kept appointment. */
+	keptPoints: number,
+};
+
+/**  What a kept appointment earned the customer (守约礼遇). */
+export type Benefit = "gift" | "voucher" | "points";
+
+/**  The benefit a kept appointment earned; points go to the membership ledger. */
+export type BenefitInput = {
+	benefit: Benefit,
+	note: string,
+	points: number,
+};
+
 export type BirthdayLine = {
 	customerId: number,
 	name: string,
 	birthday: string,
 };
 
+/**  A booking with its history, as the detail panel shows it. */
+export type BookingFile = {
+	booking: BookingLine,
+	history: HistoryLine[],
+	/**  The booking that replaced this one, when it was rescheduled. */
+	rescheduledTo: string | null,
+	/**  The customer's preferred contact time, for the confirmation call. */
+	contactWindow: LocalizedText,
+};
+
+/**  What the booking form sends. */
+export type BookingInput = {
+	kind: Kind,
+	serviceType: ServiceType,
+	/**  A customer and vehicle on file ... */
+	customerId: number | null,
+	vehicleId: number | null,
+	/**  ... or a new customer with the vehicle, filed in the same step. */
+	newCustomer: CustomerDraft | null,
+	/**  `YYYY-MM-DD` */
+	day: string,
+	/**  `HH:MM` on the slot grid, or empty for "will come that day, no exact time". */
+	slot: string,
+	advisorId: number | null,
+	team: string,
+	bay: string,
+	expectedMinutes: number,
+	/**  Parts to prepare (备件准备). */
+	parts: string,
+	/**  The customer's own words. */
+	description: string,
+	/**  Set when the booking comes from the proactive call list: the call is logged as booked. */
+	call: CallSource | null,
+	/**  The desk saw the capacity warning and books anyway. */
+	overbook: boolean,
+};
+
+/**  One booking as lists and the day view show it. */
+export type BookingLine = {
+	id: number,
+	number: string,
+	kind: Kind,
+	serviceType: ServiceType,
+	status: Status,
+	day: string,
+	/**  `HH:MM`, or None for "that day, no exact time". */
+	slot: string | null,
+	customerId: number,
+	customerName: string,
+	/**  Surname with 先生/女士, as the welcome board shows it. */
+	greeting: string,
+	mobile: string,
+	vehicleId: number,
+	plate: string,
+	model: string,
+	advisorId: number,
+	advisorName: string,
+	team: string,
+	bay: string,
+	expectedMinutes: number,
+	parts: string,
+	description: string,
+	driver: string,
+	arrivedAt: string | null,
+	noShowReason: NoShowReason | null,
+	noShowNote: string,
+	benefit: Benefit | null,
+	benefitNote: string,
+	benefitPoints: number,
+	rescheduledFrom: string | null,
+};
+
+/**  One vehicle to call, with every reason it is on the list. */
+export type CallEntry = {
+	vehicleId: number,
+	customerId: number,
+	customerName: string,
+	mobile: string,
+	plate: string,
+	model: string,
+	reasons: ReasonLine[],
+	/**  The customer's preferred contact time, as text. */
+	contactWindow: LocalizedText,
+	/**  Whether `now` lies inside the preferred contact time (outside it, the desk asks first). */
+	callableNow: boolean,
+	/**  Why a customer called before is back on the list (the visible rule). */
+	backBecause: LocalizedText | null,
+	lastCall: CallLine | null,
+};
+
+/**  What the caller records (booked calls are logged by the booking itself). */
+export type CallInput = {
+	vehicleId: number,
+	reason: CallReason,
+	campaignId: number | null,
+	outcome: CallOutcome,
+	/**  The reason when declined; who answered when it was the wrong person. */
+	note: string,
+	/**  `YYYY-MM-DD HH:MM` in the dealership's time zone, for a call back. */
+	callBackAt: string,
+};
+
+export type CallLine = {
+	at: string,
+	actorName: string,
+	reason: CallReason,
+	outcome: CallOutcome,
+	note: string,
+	callBackAt: string | null,
+	appointmentNumber: string | null,
+};
+
+export type CallList = {
+	entries: CallEntry[],
+	/**  How many vehicles qualify in all; `entries` holds the first of them. */
+	total: number,
+};
+
+export type CallOutcome = "booked" | "declined" | "not_reached" | "wrong_person" | "call_back";
+
+/**  Why a vehicle is on the list. Left-over items come from work orders once they exist. */
+export type CallReason = "maintenance_due" | "left_over" | "campaign" | "no_visit";
+
+export type CallSource = {
+	reason: CallReason,
+	campaignId: number | null,
+};
+
+/**  A campaign as the list and its form show it. */
+export type Campaign = {
+	id: number | null,
+	name: string,
+	purpose: string,
+	fromDate: string,
+	toDate: string,
+	modelContains: string,
+	minAgeYears: number | null,
+};
+
+export type CapacityRow = {
+	name: string,
+	advisorId: number | null,
+	/**  Bookings per slot, in the order of `slots`. */
+	booked: number[],
+	capacityPerSlot: number,
+	/**  Bookings that day (untimed ones included) against the day's capacity. */
+	dayBooked: number,
+	dayCapacity: number,
+};
+
 /**  A column the import understands. */
 export type Column = "name" | "gender" | "mobile" | "phone" | "plate" | "vin" | "brand" | "model" | "birthday" | "address" | "company" | "notes";
+
+/**  The confirmation call (确认电话) 30 minutes before the slot. */
+export type ConfirmationCall = {
+	reached: boolean,
+	/**  Still coming (when reached). Not coming: cancel or reschedule instead. */
+	coming: boolean,
+	/**  `HH:MM` when the customer named an exact time (an untimed booking gets it as its slot). */
+	exactTime: string,
+	/**  Who drives the car in. */
+	driver: string,
+	note: string,
+};
 
 /**  How a contact with the customer happened (联系记录). */
 export type ContactChannel = "call" | "visit" | "gift" | "sms" | "wechat" | "email" | "letter";
@@ -144,6 +393,17 @@ export type CustomerLists = {
 	lost12Months: LostLine[],
 };
 
+/**  The desk's day: capacity per advisor and per bay, and every booking of the day. */
+export type DayView = {
+	day: string,
+	holiday: boolean,
+	/**  `HH:MM` of every slot. */
+	slots: string[],
+	advisors: CapacityRow[],
+	bays: CapacityRow[],
+	bookings: BookingLine[],
+};
+
 export type Dealership = {
 	name: string,
 	address: string,
@@ -151,6 +411,34 @@ export type Dealership = {
 	hotline: string,
 	/**  IANA name; decides "today", appointment slots and printed dates. */
 	timeZone: string,
+};
+
+/**  A display the lobby board can go full-screen on. */
+export type Display = {
+	index: number,
+	name: string,
+	width: number,
+	height: number,
+};
+
+export type DueLine = {
+	booking: BookingLine,
+	/**  When this item started to be due (call from, window from, slot). */
+	from: string,
+	/**  When it stops: the slot, the end of the window, the no-show time. */
+	until: string,
+};
+
+/**
+ *  What the desk must do now: confirmation calls, advisors' blocked windows, customers
+ *  awaited, and no-shows whose reason is still to be asked.
+ */
+export type DueNow = {
+	now: string,
+	confirmCalls: DueLine[],
+	blocked: DueLine[],
+	awaiting: DueLine[],
+	reasonsToAsk: BookingLine[],
 };
 
 /**  What to do with a row whose mobile, plate or VIN is already on file. */
@@ -185,6 +473,16 @@ export type GradeCounts = {
 	b: number,
 	c: number,
 	d: number,
+};
+
+export type HistoryLine = {
+	at: string,
+	/**  Empty when the app itself acted (the no-show rule). */
+	actorName: string,
+	action: string,
+	fromStatus: Status | null,
+	toStatus: Status,
+	note: string,
 };
 
 export type ImportOptions = {
@@ -224,6 +522,9 @@ export type ImportReport = {
 	rejectedReport: string | null,
 };
 
+/**  Who started the booking: the dealership (主动预约) or the customer (被动预约). */
+export type Kind = "proactive" | "passive";
+
 export type LocalizedText = {
 	"zh-CN": string,
 	en: string,
@@ -244,6 +545,9 @@ export type MileageReading = {
 	source: ReadingSource,
 	reason: string,
 };
+
+/**  Why a booked customer did not come (失约原因), asked after the no-show. */
+export type NoShowReason = "forgot" | "busy" | "car_fine" | "went_elsewhere" | "weather" | "unreachable" | "other";
 
 export type Notes = {
 	personality: string,
@@ -285,8 +589,28 @@ export type RankedLine = {
 	marginFen: number,
 };
 
+/**  A share with what it counts, so every figure can show its formula. */
+export type Ratio = {
+	numerator: number,
+	denominator: number,
+	/**  Percent with one decimal; None when nothing was counted. */
+	percent: number | null,
+	formula: LocalizedText,
+};
+
 /**  Where a mileage reading came from. */
 export type ReadingSource = "check_in" | "customer" | "import" | "manual";
+
+export type ReasonCount = {
+	reason: NoShowReason | null,
+	count: number,
+};
+
+export type ReasonLine = {
+	reason: CallReason,
+	campaignId: number | null,
+	text: LocalizedText,
+};
 
 export type RejectedRow = {
 	row: number,
@@ -296,6 +620,18 @@ export type RejectedRow = {
 	message: string,
 	messageEn: string,
 };
+
+/**  Where the booking moves when the customer asks for another time. */
+export type RescheduleInput = {
+	day: string,
+	slot: string,
+	advisorId: number | null,
+	bay: string,
+	note: string,
+	overbook: boolean,
+};
+
+export type Role = "advisor" | "foreman" | "technician" | "qc_inspector" | "parts_clerk" | "washer" | "cashier" | "guard" | "follow_up" | "manager";
 
 /**  One line of a search result: enough to recognise the customer at the desk. */
 export type SearchHit = {
@@ -307,6 +643,18 @@ export type SearchHit = {
 	/**  Date of the last visit, once the customer has one. */
 	lastVisit: string | null,
 };
+
+/**  What the customer comes for. */
+export type ServiceType = "maintenance" | "repair" | "enquiry" | "accident" | "detailing" | "seasonal" | "left_over" | "recall";
+
+/**  A member of staff as pickers show them. */
+export type StaffMember = {
+	id: number,
+	name: string,
+	role: Role,
+};
+
+export type Status = "booked" | "confirmed" | "arrived" | "no_show" | "cancelled" | "rescheduled";
 
 /**  The whole vehicle file. */
 export type VehicleFile = {
@@ -358,5 +706,25 @@ export type VisitLine = {
 	mileage: number | null,
 	summary: string,
 	revenueFen: number,
+};
+
+/**  Today's welcome board for the lobby display. */
+export type WelcomeBoard = {
+	day: string,
+	dealershipName: string,
+	lines: WelcomeLine[],
+};
+
+/**
+ *  One line of the welcome board: nothing beyond time, greeting, plate, advisor and whether
+ *  the customer is here.
+ */
+export type WelcomeLine = {
+	/**  `HH:MM`, or empty for "today, no exact time". */
+	time: string,
+	greeting: string,
+	plate: string,
+	advisor: string,
+	arrived: boolean,
 };
 
