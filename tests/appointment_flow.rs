@@ -110,6 +110,25 @@ impl Desk {
         appointment::create(&self.store, input, Some(self.advisors[0]), at(now)).await
     }
 
+    /// Logs a call from the proactive list about the customer's vehicle.
+    async fn log_call(
+        &self,
+        outcome: CallOutcome,
+        note: &str,
+        call_back_at: &str,
+        now: &str,
+    ) -> servicebay::Result<()> {
+        let input = CallInput {
+            vehicle_id: self.vehicle_id,
+            reason: CallReason::NoVisit,
+            campaign_id: None,
+            outcome,
+            note: note.into(),
+            call_back_at: call_back_at.into(),
+        };
+        appointment::store::log_call(&self.store, &input, None, at(now)).await
+    }
+
     async fn status(&self, id: i64) -> Status {
         appointment::store::line(&self.store, id)
             .await
@@ -219,8 +238,10 @@ async fn a_refused_booking_stores_nothing_not_even_the_new_customer() {
 #[tokio::test]
 async fn overbooking_an_advisor_a_bay_or_a_holiday_asks_first() {
     let d = desk().await;
-    let mut settings = AppointmentSettings::default();
-    settings.holidays = vec!["2026-11-26".into()];
+    let settings = AppointmentSettings {
+        holidays: vec!["2026-11-26".into()],
+        ..AppointmentSettings::default()
+    };
     appointment::store::save_settings(&d.store, &settings)
         .await
         .unwrap();
@@ -678,27 +699,15 @@ async fn the_call_list_and_its_return_rules() {
     );
     assert!(entry.back_because.is_none());
 
-    let call = |outcome, note: &str, back: &str| CallInput {
-        vehicle_id: d.vehicle_id,
-        reason: CallReason::NoVisit,
-        campaign_id: None,
-        outcome,
-        note: note.into(),
-        call_back_at: back.into(),
-    };
-    let err = appointment::store::log_call(
-        &d.store,
-        &call(CallOutcome::Declined, "", ""),
-        None,
-        at("2026-11-23 10:05"),
-    )
-    .await;
+    let err = d
+        .log_call(CallOutcome::Declined, "", "", "2026-11-23 10:05")
+        .await;
     assert_eq!(err.unwrap_err().field(), Some("note"));
-    appointment::store::log_call(
-        &d.store,
-        &call(CallOutcome::Declined, "已在别处保养", ""),
-        None,
-        at("2026-11-23 10:05"),
+    d.log_call(
+        CallOutcome::Declined,
+        "已在别处保养",
+        "",
+        "2026-11-23 10:05",
     )
     .await
     .unwrap();
@@ -719,19 +728,20 @@ async fn the_call_list_and_its_return_rules() {
             .contains("婉拒")
     );
 
-    let err = appointment::store::log_call(
-        &d.store,
-        &call(CallOutcome::CallBack, "", "2026-12-23 09:00"),
-        None,
-        at("2026-12-23 10:10"),
-    )
-    .await;
+    let err = d
+        .log_call(
+            CallOutcome::CallBack,
+            "",
+            "2026-12-23 09:00",
+            "2026-12-23 10:10",
+        )
+        .await;
     assert_eq!(err.unwrap_err().field(), Some("callBackAt"));
-    appointment::store::log_call(
-        &d.store,
-        &call(CallOutcome::CallBack, "", "2026-12-23 15:00"),
-        None,
-        at("2026-12-23 10:10"),
+    d.log_call(
+        CallOutcome::CallBack,
+        "",
+        "2026-12-23 15:00",
+        "2026-12-23 10:10",
     )
     .await
     .unwrap();

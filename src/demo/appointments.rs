@@ -91,7 +91,7 @@ pub async fn seed(
                     taken.push(slot);
                     Some(slot)
                 };
-                let kind = if (made + made / TYPES.len()) % 2 == 0 {
+                let kind = if (made + made / TYPES.len()).is_multiple_of(2) {
                     Kind::Proactive
                 } else {
                     Kind::Passive
@@ -277,7 +277,8 @@ async fn play_out(
 ) -> Result<Status> {
     let actor = Some(advisor_id);
     let start = appointment::starts_at(when, settings, tz);
-    let call_at = appointment::confirm_call_at(when, settings, tz).min(now);
+    let call_due = appointment::confirm_call_at(when, settings, tz);
+    let call_at = call_due.min(now);
     let over = now >= appointment::no_show_at(when, settings, tz);
     let roll = rng.u8(..20);
     if over {
@@ -294,16 +295,7 @@ async fn play_out(
             .await?;
             return Ok(Status::Cancelled);
         }
-        store::step(
-            tx,
-            id,
-            Status::Booked,
-            Action::Confirm,
-            actor,
-            "确认来店，送车人：本人",
-            call_at,
-        )
-        .await?;
+        confirm(tx, id, actor, call_at).await?;
         if roll < 5 {
             store::step(
                 tx,
@@ -332,7 +324,7 @@ async fn play_out(
             arrived,
         )
         .await?;
-        if roll % 3 == 0 {
+        if roll.is_multiple_of(3) {
             let benefit = BenefitInput {
                 benefit: Benefit::Points,
                 note: String::new(),
@@ -356,25 +348,15 @@ async fn play_out(
                 summary: "预约进厂".into(),
                 revenue_fen: rng.i64(300..3_000) * 100,
                 cost_fen: 0,
-                is_maintenance: made % 8 == 0,
+                is_maintenance: made.is_multiple_of(8),
             };
             crate::customer::store::insert_visit(tx, &visit).await?;
         }
         return Ok(Status::Arrived);
     }
-    // Still ahead: confirmed when the call is due, some cancelled, one moved to the next day.
-    if now >= call_at && roll < 14 {
-        store::step(
-            tx,
-            id,
-            Status::Booked,
-            Action::Confirm,
-            actor,
-            "确认来店，送车人：本人",
-            call_at,
-        )
-        .await?;
-        store::set_driver(tx, id, "本人").await?;
+    // Still ahead: some confirmed early, most once the call is due; some cancelled.
+    if roll < 6 || (now >= call_due && roll < 14) {
+        confirm(tx, id, actor, call_at).await?;
         return Ok(Status::Confirmed);
     }
     if roll == 19 {
@@ -391,4 +373,24 @@ async fn play_out(
         return Ok(Status::Cancelled);
     }
     Ok(Status::Booked)
+}
+
+/// The confirmation call reached the customer, who drives in themselves.
+async fn confirm(
+    tx: &mut SqliteConnection,
+    id: i64,
+    actor: Option<i64>,
+    at: DateTime<Utc>,
+) -> Result<()> {
+    store::step(
+        tx,
+        id,
+        Status::Booked,
+        Action::Confirm,
+        actor,
+        "确认来店，送车人：本人",
+        at,
+    )
+    .await?;
+    store::set_driver(tx, id, "本人").await
 }

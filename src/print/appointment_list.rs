@@ -1,7 +1,7 @@
 //! 预约客户一览表: the day's bookings for the desk, with phone numbers to call (A4 portrait).
 
-use super::layout::{Align, Column, Page, Paper, Style};
-use super::{PrintedBy, page_number};
+use super::PrintedBy;
+use super::layout::{Align, Column, Paper, Style};
 use crate::Result;
 use crate::appointment::BookingLine;
 use crate::dealership::Dealership;
@@ -41,40 +41,27 @@ pub fn render(
             ]
         })
         .collect();
-    let chunks: Vec<&[Vec<String>]> = if rows.is_empty() {
-        vec![&[]]
-    } else {
-        rows.chunks(ROWS_PER_PAGE).collect()
-    };
-    let count = chunks.len();
-    let pages = chunks
-        .into_iter()
-        .enumerate()
-        .map(|(index, chunk)| {
-            let mut page = Page::new(Paper::A4_PORTRAIT);
-            let mut y = super::dealership_header(&mut page, dealership, "预约客户一览表");
+    let pages = super::paged(Paper::A4_PORTRAIT, &rows, ROWS_PER_PAGE, |page, chunk| {
+        let mut y = super::dealership_header(page, dealership, "预约客户一览表");
+        page.text(
+            15.0,
+            y,
+            Style::regular(10.0),
+            Align::Left,
+            &format!("预约日期：{day}　　共 {} 位", rows.len()),
+        );
+        page.text(195.0, y, Style::regular(10.0), Align::Right, &by.line());
+        y += 4.0;
+        let bottom = page.table(15.0, y, &columns, chunk, Style::regular(10.0));
+        if rows.is_empty() {
             page.text(
-                15.0,
-                y,
-                Style::regular(10.0),
-                Align::Left,
-                &format!("预约日期：{day}　　共 {} 位", rows.len()),
+                105.0,
+                bottom + 10.0,
+                Style::regular(11.0),
+                Align::Center,
+                "当日没有预约",
             );
-            page.text(195.0, y, Style::regular(10.0), Align::Right, &by.line());
-            y += 4.0;
-            let bottom = page.table(15.0, y, &columns, chunk, Style::regular(10.0));
-            if rows.is_empty() {
-                page.text(
-                    105.0,
-                    bottom + 10.0,
-                    Style::regular(11.0),
-                    Align::Center,
-                    "当日没有预约",
-                );
-            }
-            page_number(&mut page, index + 1, count);
-            page
-        })
-        .collect();
+        }
+    });
     super::render("预约客户一览表", pages)
 }

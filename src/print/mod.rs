@@ -97,14 +97,34 @@ impl PrintedBy {
     }
 }
 
-/// "第 n / m 页" centred at the foot of the page.
-pub fn page_number(page: &mut Page, number: usize, count: usize) {
-    let paper = page.paper();
-    page.text(
-        paper.width / 2.0,
-        paper.height - 8.0,
-        layout::Style::regular(9.0),
-        layout::Align::Center,
-        &format!("第 {number} / {count} 页"),
-    );
+/// A numbered list over as many pages as it needs, `per_page` rows on each, "第 n / m 页" at
+/// the foot. `draw` lays out one page around its rows; an empty list still gives one page.
+pub fn paged(
+    paper: layout::Paper,
+    rows: &[Vec<String>],
+    per_page: usize,
+    mut draw: impl FnMut(&mut Page, &[Vec<String>]),
+) -> Vec<Page> {
+    let chunks: Vec<&[Vec<String>]> = if rows.is_empty() {
+        vec![&[]]
+    } else {
+        rows.chunks(per_page).collect()
+    };
+    let count = chunks.len();
+    chunks
+        .into_iter()
+        .enumerate()
+        .map(|(index, chunk)| {
+            let mut page = Page::new(paper);
+            draw(&mut page, chunk);
+            page.text(
+                paper.width / 2.0,
+                paper.height - 8.0,
+                layout::Style::regular(9.0),
+                layout::Align::Center,
+                &format!("第 {} / {count} 页", index + 1),
+            );
+            page
+        })
+        .collect()
 }

@@ -1,8 +1,7 @@
 //! 预约欢迎板: today's booked customers greeted at reception, A4 landscape in large type.
 //! Only the time, surname with 先生/女士, plate and advisor: never a full name or a phone.
 
-use super::layout::{Align, Column, Page, Paper, Style};
-use super::page_number;
+use super::layout::{Align, Column, Paper, Style};
 use crate::Result;
 use crate::appointment::WelcomeLine;
 use crate::dealership::Dealership;
@@ -35,45 +34,32 @@ pub fn render(dealership: &Dealership, day: &str, lines: &[WelcomeLine]) -> Resu
             ]
         })
         .collect();
-    let chunks: Vec<&[Vec<String>]> = if rows.is_empty() {
-        vec![&[]]
-    } else {
-        rows.chunks(ROWS_PER_PAGE).collect()
-    };
-    let count = chunks.len();
-    let pages = chunks
-        .into_iter()
-        .enumerate()
-        .map(|(index, chunk)| {
-            let mut page = Page::new(Paper::A4_LANDSCAPE);
-            let centre = page.paper().width / 2.0;
+    let pages = super::paged(Paper::A4_LANDSCAPE, &rows, ROWS_PER_PAGE, |page, chunk| {
+        let centre = page.paper().width / 2.0;
+        page.text(
+            centre,
+            22.0,
+            Style::bold(26.0),
+            Align::Center,
+            &format!("欢迎光临 {}", dealership.name),
+        );
+        page.text(
+            centre,
+            34.0,
+            Style::bold(18.0),
+            Align::Center,
+            &format!("预约欢迎板　{day}"),
+        );
+        page.table(15.0, 42.0, &columns, chunk, Style::bold(22.0));
+        if rows.is_empty() {
             page.text(
                 centre,
-                22.0,
-                Style::bold(26.0),
+                80.0,
+                Style::regular(18.0),
                 Align::Center,
-                &format!("欢迎光临 {}", dealership.name),
+                "今日暂无预约",
             );
-            page.text(
-                centre,
-                34.0,
-                Style::bold(18.0),
-                Align::Center,
-                &format!("预约欢迎板　{day}"),
-            );
-            page.table(15.0, 42.0, &columns, chunk, Style::bold(22.0));
-            if rows.is_empty() {
-                page.text(
-                    centre,
-                    80.0,
-                    Style::regular(18.0),
-                    Align::Center,
-                    "今日暂无预约",
-                );
-            }
-            page_number(&mut page, index + 1, count);
-            page
-        })
-        .collect();
+        }
+    });
     super::render("预约欢迎板", pages)
 }

@@ -1,6 +1,6 @@
 // Starts the real app on a fresh database through tauri-driver and hands back a WebDriver
 // session. Each test file gets its own data folder, so tests never see each other's data.
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, mkdir } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -141,4 +141,37 @@ export async function waitForDialogsClosed(browser) {
     () => browser.execute(() => [...document.querySelectorAll('.el-overlay')].every((o) => getComputedStyle(o).display === 'none')),
     { timeout: 10_000, timeoutMsg: 'a dialog stayed open' },
   );
+}
+
+/** Runs the `servicebay` command line on the app's own database (SERVICEBAY_CLI names the
+ * binary; `cargo xtask test` sets it) and returns its JSON answer. */
+export async function cli(app, args) {
+  const binary = process.env.SERVICEBAY_CLI;
+  if (!binary) throw new Error('SERVICEBAY_CLI must name the servicebay binary (cargo xtask test sets it)');
+  const db = join(app.dataDir, 'servicebay.db');
+  return new Promise((resolve, reject) => {
+    execFile(binary, ['--db', db, '--json', ...args], (error, stdout, stderr) => {
+      if (error) reject(new Error(`servicebay ${args.join(' ')} failed: ${stderr || stdout}`));
+      else resolve(JSON.parse(stdout));
+    });
+  });
+}
+
+/** Picks the option showing `text` in the Element Plus select with `data-test="name"`. */
+export async function choose(browser, name, text) {
+  await (await byTest(browser, name)).click();
+  let option;
+  await browser.waitUntil(
+    async () => {
+      for (const item of await browser.$$('.el-select-dropdown__item')) {
+        if ((await item.isDisplayed()) && (await textOf(item)).trim().includes(text)) {
+          option = item;
+          return true;
+        }
+      }
+      return false;
+    },
+    { timeout: 10_000, timeoutMsg: `the select ${name} never offered “${text}”` },
+  );
+  await option.click();
 }

@@ -323,6 +323,16 @@ fn end_to_end() -> Result {
             .args(["test"])
             .env("DISPLAY", &display)
             .env("SERVICEBAY_APP", app)
+            // The command line (built by `cargo test`), for steps a test cannot wait for in
+            // real time, such as the no-show rule 15 minutes after a slot.
+            .env(
+                "SERVICEBAY_CLI",
+                target_dir().join("debug").join(if cfg!(windows) {
+                    "servicebay.exe"
+                } else {
+                    "servicebay"
+                }),
+            )
             .env("TAURI_DRIVER", cargo_bin("tauri-driver")),
     )
 }
