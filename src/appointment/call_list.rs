@@ -214,12 +214,13 @@ pub fn visibility(
     booking_open: bool,
     file_updated: DateTime<Utc>,
     settings: &AppointmentSettings,
+    tz: chrono_tz::Tz,
     now: DateTime<Utc>,
 ) -> Visibility {
     let Some(last) = calls.first() else {
         return Visibility::Fresh;
     };
-    let day = |d: DateTime<Utc>| d.format("%Y-%m-%d").to_string();
+    let day = |d: DateTime<Utc>| d.with_timezone(&tz).format("%Y-%m-%d").to_string();
     let after = |days: i64| last.at + Duration::days(days);
     match last.outcome {
         CallOutcome::Booked if booking_open => Visibility::Hidden,
@@ -287,7 +288,7 @@ pub fn visibility(
                 format!(
                     "约定回电：{}",
                     last.call_back_at
-                        .map(|t| t.to_rfc3339())
+                        .map(|t| t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string())
                         .unwrap_or_default()
                 ),
                 "Call back as agreed".to_string(),
@@ -393,6 +394,10 @@ pub fn maintenance_due(
 mod tests {
     use super::*;
 
+    fn tz() -> chrono_tz::Tz {
+        chrono_tz::Asia::Shanghai
+    }
+
     fn t(s: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
     }
@@ -415,11 +420,11 @@ mod tests {
         let calls = [call("2026-10-01T02:00:00Z", CallOutcome::Declined)];
         let old = t("2026-01-01T00:00:00Z");
         assert_eq!(
-            visibility(&calls, false, old, &s, t("2026-10-31T01:59:00Z")),
+            visibility(&calls, false, old, &s, tz(), t("2026-10-31T01:59:00Z")),
             Visibility::Hidden
         );
         assert!(matches!(
-            visibility(&calls, false, old, &s, t("2026-10-31T02:00:00Z")),
+            visibility(&calls, false, old, &s, tz(), t("2026-10-31T02:00:00Z")),
             Visibility::Back(_)
         ));
     }
@@ -430,11 +435,11 @@ mod tests {
         let old = t("2026-01-01T00:00:00Z");
         let one = [call("2026-11-20T02:00:00Z", CallOutcome::NotReached)];
         assert_eq!(
-            visibility(&one, false, old, &s, t("2026-11-21T01:00:00Z")),
+            visibility(&one, false, old, &s, tz(), t("2026-11-21T01:00:00Z")),
             Visibility::Hidden
         );
         assert!(matches!(
-            visibility(&one, false, old, &s, t("2026-11-21T02:00:00Z")),
+            visibility(&one, false, old, &s, tz(), t("2026-11-21T02:00:00Z")),
             Visibility::Back(_)
         ));
         let three = [
@@ -443,11 +448,11 @@ mod tests {
             call("2026-11-20T02:00:00Z", CallOutcome::NotReached),
         ];
         assert_eq!(
-            visibility(&three, false, old, &s, t("2026-11-23T02:00:00Z")),
+            visibility(&three, false, old, &s, tz(), t("2026-11-23T02:00:00Z")),
             Visibility::Hidden
         );
         assert!(matches!(
-            visibility(&three, false, old, &s, t("2026-12-22T02:00:00Z")),
+            visibility(&three, false, old, &s, tz(), t("2026-12-22T02:00:00Z")),
             Visibility::Back(_)
         ));
     }
@@ -458,11 +463,11 @@ mod tests {
         let wrong = [call("2026-11-20T02:00:00Z", CallOutcome::WrongPerson)];
         let now = t("2026-11-23T02:00:00Z");
         assert_eq!(
-            visibility(&wrong, false, t("2026-11-01T00:00:00Z"), &s, now),
+            visibility(&wrong, false, t("2026-11-01T00:00:00Z"), &s, tz(), now),
             Visibility::Hidden
         );
         assert!(matches!(
-            visibility(&wrong, false, t("2026-11-21T00:00:00Z"), &s, now),
+            visibility(&wrong, false, t("2026-11-21T00:00:00Z"), &s, tz(), now),
             Visibility::Back(_)
         ));
         let mut back = call("2026-11-20T02:00:00Z", CallOutcome::CallBack);
@@ -474,14 +479,20 @@ mod tests {
                 false,
                 old,
                 &s,
+                tz(),
                 t("2026-11-23T06:59:00Z")
             ),
             Visibility::Hidden
         );
-        assert!(matches!(
-            visibility(&[back], false, old, &s, t("2026-11-23T07:00:00Z")),
-            Visibility::Back(_)
-        ));
+        let Visibility::Back(why) =
+            visibility(&[back], false, old, &s, tz(), t("2026-11-23T07:00:00Z"))
+        else {
+            panic!("the call-back time has come");
+        };
+        assert_eq!(
+            why.zh_cn, "约定回电：2026-11-23 15:00",
+            "in the dealership's time"
+        );
     }
 
     #[test]
@@ -490,9 +501,12 @@ mod tests {
         let calls = [call("2026-11-20T02:00:00Z", CallOutcome::Booked)];
         let old = t("2026-01-01T00:00:00Z");
         let now = t("2026-11-23T02:00:00Z");
-        assert_eq!(visibility(&calls, true, old, &s, now), Visibility::Hidden);
+        assert_eq!(
+            visibility(&calls, true, old, &s, tz(), now),
+            Visibility::Hidden
+        );
         assert!(matches!(
-            visibility(&calls, false, old, &s, now),
+            visibility(&calls, false, old, &s, tz(), now),
             Visibility::Back(_)
         ));
     }

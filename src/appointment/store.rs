@@ -1241,12 +1241,18 @@ pub async fn call_list(store: &Store, now: DateTime<Utc>, limit: usize) -> Resul
             None => Vec::new(),
             Some(_) => calls(store, c.vehicle_id).await?,
         };
-        let back_because =
-            match call_list::visibility(&history, c.open_booking, c.file_updated, &settings, now) {
-                Visibility::Hidden => continue,
-                Visibility::Fresh => None,
-                Visibility::Back(why) => Some(why),
-            };
+        let back_because = match call_list::visibility(
+            &history,
+            c.open_booking,
+            c.file_updated,
+            &settings,
+            tz,
+            now,
+        ) {
+            Visibility::Hidden => continue,
+            Visibility::Fresh => None,
+            Visibility::Back(why) => Some(why),
+        };
         let (contact_window, callable_now) = call_list::contact_window(
             ContactDays::parse(&c.contact_days)?,
             hm(c.contact_from.as_deref()),

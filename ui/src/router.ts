@@ -1,13 +1,23 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from "vue-router";
 import type { Component } from "vue";
 import { AREAS } from "./areas";
+import AppointmentsView from "./views/appointments/AppointmentsView.vue";
 import CustomersView from "./views/customers/CustomersView.vue";
 import CustomerFileView from "./views/customers/file/CustomerFileView.vue";
 import SettingsView from "./views/settings/SettingsView.vue";
 import NotBuiltView from "./views/not-built/NotBuiltView.vue";
+import WelcomeBoardView from "./views/board/WelcomeBoardView.vue";
+
+declare module "vue-router" {
+  interface RouteMeta {
+    /** Shown alone, without the frame (navigation, top bar): the lobby board. */
+    bare?: boolean;
+  }
+}
 
 /** The areas that exist so far; every other area shows the not-built page. */
 const BUILT: Record<string, Component> = {
+  appointments: AppointmentsView,
   customers: CustomersView,
   settings: SettingsView,
 };
@@ -28,6 +38,8 @@ const routes: RouteRecordRaw[] = [
     component: CustomerFileView,
     props: (route) => ({ id: Number(route.params.id) }),
   },
+  // The lobby TV (its own window, full-screen): no frame around it.
+  { path: "/board/welcome", name: "welcome-board", component: WelcomeBoardView, meta: { bare: true } },
   { path: "/:rest(.*)*", redirect: "/customers" },
 ];
 
