@@ -534,6 +534,8 @@ async fn the_no_show_rule_applies_at_fifteen_minutes_to_the_minute_and_follows_t
     )
     .await
     .unwrap();
+    let file = appointment::store::get(&d.store, timed).await.unwrap();
+    assert_eq!(file.history.last().unwrap().note, "失约原因：忘记了");
     let due = appointment::due_now(&d.store, at("2026-11-24 18:01"))
         .await
         .unwrap();

@@ -343,20 +343,28 @@ pub fn contact_window(
 }
 
 /// Maintenance due by date or by estimated mileage within `within_days` of `today`, from the
-/// last service (or the delivery) and the readings. Returns the reason text when due.
+/// last service (or the delivery) and the readings. A service due before `since` is long past:
+/// the no-visit rule covers it. Mileage counts only after a service whose mileage is known.
+/// Returns the reason text when due.
 #[allow(clippy::too_many_arguments)]
 pub fn maintenance_due(
-    last_service: Option<(NaiveDate, i64)>,
+    last_service: Option<(NaiveDate, Option<i64>)>,
     readings: Option<((NaiveDate, i64), (NaiveDate, i64))>,
     interval_km: i64,
     interval_months: u32,
     today: NaiveDate,
     within_days: i64,
+    since: NaiveDate,
 ) -> Option<LocalizedText> {
-    let (due_date, due_km) =
-        crate::vehicle::next_service(last_service, interval_km, interval_months);
+    let (due_date, due_km) = crate::vehicle::next_service(
+        last_service.map(|(date, km)| (date, km.unwrap_or(0))),
+        interval_km,
+        interval_months,
+    );
+    let due_km = due_km.filter(|_| last_service.is_some_and(|(_, km)| km.is_some()));
     let horizon = today + Duration::days(within_days);
     if let Some(date) = due_date
+        && since <= date
         && date <= horizon
     {
         let overdue = date < today;
@@ -540,36 +548,29 @@ mod tests {
     #[test]
     fn maintenance_is_due_by_date_or_by_estimated_mileage() {
         let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
-        let today = d("2026-11-23");
-        // Six months after 2026-06-01 is 2026-12-01: inside 14 days.
-        assert!(
-            maintenance_due(Some((d("2026-06-01"), 20_000)), None, 5_000, 6, today, 14).is_some()
-        );
-        assert!(
-            maintenance_due(Some((d("2026-06-20"), 20_000)), None, 5_000, 6, today, 14).is_none()
-        );
-        // 50 km a day since 2026-08-01 at 20,000 km: about 25,950 km by 2026-12-07.
-        let readings = Some(((d("2026-05-01"), 15_300), (d("2026-08-01"), 20_000)));
-        let due = maintenance_due(
-            Some((d("2026-08-01"), 20_000)),
-            readings,
-            5_000,
-            6,
-            today,
-            14,
-        )
-        .unwrap();
-        assert!(due.zh_cn.contains("25000"), "{}", due.zh_cn);
-        assert!(
+        let (today, since) = (d("2026-11-23"), d("2026-08-23"));
+        let due = |last: Option<(&str, Option<i64>)>, readings, interval_km| {
             maintenance_due(
-                Some((d("2026-08-01"), 20_000)),
+                last.map(|(day, km)| (d(day), km)),
                 readings,
-                8_000,
+                interval_km,
                 6,
                 today,
-                14
+                14,
+                since,
             )
-            .is_none()
-        );
+        };
+        // Six months after 2026-06-01 is 2026-12-01: inside 14 days; after 06-20 it is not.
+        assert!(due(Some(("2026-06-01", Some(20_000))), None, 5_000).is_some());
+        assert!(due(Some(("2026-06-20", Some(20_000))), None, 5_000).is_none());
+        // Due since 2024: long past, the no-visit rule covers it.
+        assert!(due(Some(("2024-01-10", Some(20_000))), None, 5_000).is_none());
+        // 50 km a day since 2026-08-01 at 20,000 km: about 25,950 km by 2026-12-07.
+        let readings = Some(((d("2026-05-01"), 15_300), (d("2026-08-01"), 20_000)));
+        let by_km = due(Some(("2026-08-01", Some(20_000))), readings, 5_000).unwrap();
+        assert!(by_km.zh_cn.contains("25000"), "{}", by_km.zh_cn);
+        assert!(due(Some(("2026-08-01", Some(20_000))), readings, 8_000).is_none());
+        // With no service of known mileage, mileage says nothing (not "due at 5,000 km").
+        assert!(due(Some(("2026-08-01", None)), readings, 5_000).is_none());
     }
 }

@@ -84,6 +84,31 @@ impl Action {
     }
 }
 
+impl NoShowReason {
+    /// As the history and printed papers say it.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            NoShowReason::Forgot => "忘记了",
+            NoShowReason::Busy => "临时有事",
+            NoShowReason::CarFine => "车没问题，不用来了",
+            NoShowReason::WentElsewhere => "去了别处维修",
+            NoShowReason::Weather => "天气原因",
+            NoShowReason::Unreachable => "联系不上",
+            NoShowReason::Other => "其他",
+        }
+    }
+}
+
+impl Benefit {
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Benefit::Gift => "礼品",
+            Benefit::Voucher => "代金券",
+            Benefit::Points => "积分",
+        }
+    }
+}
+
 impl Status {
     pub fn label_zh(self) -> &'static str {
         match self {

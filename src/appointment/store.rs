@@ -462,7 +462,7 @@ pub async fn record_no_show_reason(
     now: DateTime<Utc>,
 ) -> Result<()> {
     let mut tx = store.writer().begin().await?;
-    let (reason_text, note) = (reason.as_str(), note.trim());
+    let note = note.trim();
     if !no_show_reason_in(&mut tx, id, reason, note).await? {
         let status = status_of(&mut tx, id).await?;
         return Err(Error::InvalidTransition {
@@ -477,7 +477,7 @@ pub async fn record_no_show_reason(
         Action::NoShow,
         Some(Status::NoShow),
         Status::NoShow,
-        &format!("失约原因：{reason_text} {note}"),
+        format!("失约原因：{} {note}", reason.label_zh()).trim_end(),
         now,
     )
     .await?;
@@ -535,12 +535,10 @@ pub async fn record_benefit(
         ));
     }
     benefit_in(&mut tx, id, row.customer_id, &row.number, benefit, now).await?;
-    let note = format!(
-        "守约礼遇：{} {} {}",
-        benefit.benefit.as_str(),
-        benefit.note,
-        benefit.points
-    );
+    let note = match benefit.benefit {
+        Benefit::Points => format!("守约礼遇：积分 {} 分", benefit.points),
+        other => format!("守约礼遇：{} {}", other.label_zh(), benefit.note),
+    };
     write_history(
         &mut tx,
         id,
@@ -1155,7 +1153,8 @@ pub async fn call_list(store: &Store, now: DateTime<Utc>, limit: usize) -> Resul
         .into_iter()
         .filter(|c| c.from_date <= today_text && today_text <= c.to_date)
         .collect();
-    let no_visit_before = (today - Months::new(settings.no_visit_months as u32)).to_string();
+    let since = today - Months::new(settings.no_visit_months as u32);
+    let no_visit_before = since.to_string();
     let day = |s: &Option<String>| {
         s.as_deref()
             .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
@@ -1167,8 +1166,8 @@ pub async fn call_list(store: &Store, now: DateTime<Utc>, limit: usize) -> Resul
         }
         let mut reasons = Vec::new();
         let last_service = day(&c.last_service_date)
-            .map(|d| (d, c.last_service_km.unwrap_or(0)))
-            .or_else(|| day(&c.delivery_date).map(|d| (d, 0)));
+            .map(|d| (d, c.last_service_km))
+            .or_else(|| day(&c.delivery_date).map(|d| (d, None)));
         let readings = match (
             day(&c.first_read_on),
             c.first_km,
@@ -1187,6 +1186,7 @@ pub async fn call_list(store: &Store, now: DateTime<Utc>, limit: usize) -> Resul
                 .unwrap_or(crate::vehicle::DEFAULT_INTERVAL_MONTHS),
             today,
             settings.due_within_days,
+            since,
         ) {
             reasons.push(ReasonLine {
                 reason: CallReason::MaintenanceDue,

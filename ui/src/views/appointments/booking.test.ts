@@ -4,7 +4,6 @@ import {
   allowedActions,
   bookingInput,
   freeAt,
-  historyNote,
   hoursToMinutes,
   isFull,
   minutesLeft,
@@ -203,26 +202,6 @@ describe("allowedActions", () => {
     for (const status of ["cancelled", "rescheduled"] as const) {
       expect(Object.values(at(status)).some(Boolean)).toBe(false);
     }
-  });
-});
-
-describe("historyNote", () => {
-  const label = (kind: string, code: string) => `[${kind}:${code}]`;
-
-  it("puts words in place of the no-show reason's code", () => {
-    expect(historyNote("失约原因：forgot 出差忘了", label)).toBe("失约原因：[noShowReason:forgot] 出差忘了");
-    expect(historyNote("失约原因：went_elsewhere ", label)).toBe("失约原因：[noShowReason:went_elsewhere] ");
-  });
-
-  it("puts words in place of the benefit's code and drops the 0 points of a gift", () => {
-    expect(historyNote("守约礼遇：points  200", label)).toBe("守约礼遇：[benefit:points] 200");
-    expect(historyNote("守约礼遇：gift 机油一瓶 0", label)).toBe("守约礼遇：[benefit:gift] 机油一瓶");
-    expect(historyNote("守约礼遇：voucher 代金券100 0", label)).toBe("守约礼遇：[benefit:voucher] 代金券100");
-  });
-
-  it("leaves other notes alone", () => {
-    expect(historyNote("确认来店，时间 10:00", label)).toBe("确认来店，时间 10:00");
-    expect(historyNote("失约原因：unknown", label)).toBe("失约原因：unknown");
   });
 });
 

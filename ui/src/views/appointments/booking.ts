@@ -207,23 +207,6 @@ export function allowedActions(b: { status: Status; benefit: Benefit | null; noS
   };
 }
 
-/**
- * The core writes the codes of reasons and benefits into history notes
- * (`失约原因：forgot 在外地`, `守约礼遇：points  200`); this puts the words of
- * the UI language in their place, so no raw code reaches the user.
- */
-export function historyNote(note: string, label: (kind: "noShowReason" | "benefit", code: string) => string): string {
-  return note
-    .replace(/^(失约原因：)([a-z_]+)/, (_, head: string, code: string) =>
-      (NO_SHOW_REASONS as readonly string[]).includes(code) ? head + label("noShowReason", code) : head + code,
-    )
-    .replace(/^(守约礼遇：)([a-z_]+)\s*(.*?)\s*(\d+)?$/, (whole, head: string, code: string, text: string, points?: string) => {
-      if (!(BENEFITS as readonly string[]).includes(code)) return whole;
-      const tail = code === "points" && points && points !== "0" ? `${text ? `${text} ` : ""}${points}` : text;
-      return `${head}${label("benefit", code)}${tail ? ` ${tail}` : ""}`;
-    });
-}
-
 /** True for the refusal that says a booking would go over capacity (the desk may book anyway). */
 export function isOverbooked(e: unknown): e is AppError {
   return isAppError(e) && e.code === "overbooked";
