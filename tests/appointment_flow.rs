@@ -129,6 +129,13 @@ impl Desk {
         appointment::store::log_call(&self.store, &input, None, at(now)).await
     }
 
+    /// Applies the no-show rule as of a local time; the ids of the bookings it changed.
+    async fn sweep(&self, now: &str) -> Vec<i64> {
+        let changed = appointment::sweep(&self.store, at(now)).await.unwrap();
+        assert!(changed.iter().all(|b| b.status == Status::NoShow));
+        changed.iter().map(|b| b.id).collect()
+    }
+
     async fn status(&self, id: i64) -> Status {
         appointment::store::line(&self.store, id)
             .await
@@ -472,21 +479,9 @@ async fn the_no_show_rule_applies_at_fifteen_minutes_to_the_minute_and_follows_t
         .unwrap()
         .booking
         .id;
-    assert!(
-        appointment::sweep(&d.store, at("2026-11-24 10:14"))
-            .await
-            .unwrap()
-            .is_empty()
-    );
+    assert!(d.sweep("2026-11-24 10:14").await.is_empty());
     assert_eq!(d.status(timed).await, Status::Booked);
-    let changed = appointment::sweep(&d.store, at("2026-11-24 10:15"))
-        .await
-        .unwrap();
-    assert_eq!(
-        changed.iter().map(|b| b.id).collect::<Vec<_>>(),
-        vec![timed]
-    );
-    assert_eq!(changed[0].status, Status::NoShow);
+    assert_eq!(d.sweep("2026-11-24 10:15").await, vec![timed], "a no-show");
     let file = appointment::store::get(&d.store, timed).await.unwrap();
     let last = file.history.last().unwrap();
     assert_eq!(
@@ -495,19 +490,8 @@ async fn the_no_show_rule_applies_at_fifteen_minutes_to_the_minute_and_follows_t
         "the app itself acted"
     );
     // Sweeping again changes nothing; the untimed booking waits for the closing time.
-    assert!(
-        appointment::sweep(&d.store, at("2026-11-24 17:29"))
-            .await
-            .unwrap()
-            .is_empty()
-    );
-    assert_eq!(
-        appointment::sweep(&d.store, at("2026-11-24 17:30"))
-            .await
-            .unwrap()[0]
-            .id,
-        untimed
-    );
+    assert!(d.sweep("2026-11-24 17:29").await.is_empty());
+    assert_eq!(d.sweep("2026-11-24 17:30").await, vec![untimed]);
 
     // The reason is asked and recorded; only a no-show has one.
     let due = appointment::due_now(&d.store, at("2026-11-24 17:31"))
@@ -570,19 +554,8 @@ async fn the_no_show_rule_applies_at_fifteen_minutes_to_the_minute_and_follows_t
         .unwrap()
         .booking
         .id;
-    assert!(
-        appointment::sweep(&d.store, at("2026-11-25 10:29"))
-            .await
-            .unwrap()
-            .is_empty()
-    );
-    assert_eq!(
-        appointment::sweep(&d.store, at("2026-11-25 10:30"))
-            .await
-            .unwrap()[0]
-            .id,
-        next
-    );
+    assert!(d.sweep("2026-11-25 10:29").await.is_empty());
+    assert_eq!(d.sweep("2026-11-25 10:30").await, vec![next]);
 }
 
 #[tokio::test]
@@ -819,9 +792,7 @@ async fn the_figures_count_what_their_formulas_say() {
     appointment::cancel(&d.store, ids[4], "改期", None, at("2026-11-23 10:00"))
         .await
         .unwrap();
-    appointment::sweep(&d.store, at("2026-11-24 16:00"))
-        .await
-        .unwrap();
+    assert_eq!(d.sweep("2026-11-24 16:00").await, vec![ids[3]]);
     appointment::record_no_show_reason(
         &d.store,
         ids[3],

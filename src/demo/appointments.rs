@@ -283,10 +283,9 @@ async fn play_out(
     let roll = rng.u8(..20);
     if over {
         if roll < 2 {
-            store::step(
+            from_booked(
                 tx,
                 id,
-                Status::Booked,
                 Action::Cancel,
                 actor,
                 "客户临时出差",
@@ -360,10 +359,9 @@ async fn play_out(
         return Ok(Status::Confirmed);
     }
     if roll == 19 {
-        store::step(
+        from_booked(
             tx,
             id,
-            Status::Booked,
             Action::Cancel,
             actor,
             "车辆已在外地保养",
@@ -382,15 +380,19 @@ async fn confirm(
     actor: Option<i64>,
     at: DateTime<Utc>,
 ) -> Result<()> {
-    store::step(
-        tx,
-        id,
-        Status::Booked,
-        Action::Confirm,
-        actor,
-        "确认来店，送车人：本人",
-        at,
-    )
-    .await?;
+    from_booked(tx, id, Action::Confirm, actor, "确认来店，送车人：本人", at).await?;
     store::set_driver(tx, id, "本人").await
+}
+
+/// One step from a booking just made (confirmed, called off).
+async fn from_booked(
+    tx: &mut SqliteConnection,
+    id: i64,
+    action: Action,
+    actor: Option<i64>,
+    note: &str,
+    at: DateTime<Utc>,
+) -> Result<()> {
+    store::step(tx, id, Status::Booked, action, actor, note, at).await?;
+    Ok(())
 }
