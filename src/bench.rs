@@ -246,3 +246,73 @@ pub async fn import(rows: usize) -> Result<ImportTiming> {
         accepted: report.accepted,
     })
 }
+
+#[derive(Debug, Serialize)]
+pub struct PdfTiming {
+    pub lines: usize,
+    pub runs: usize,
+    pub paper: &'static str,
+    pub p50_ms: f64,
+    pub max_ms: f64,
+    pub bytes: usize,
+}
+
+impl fmt::Display for PdfTiming {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:<5} {} lines: p50 {:.1} ms, max {:.1} ms, {} KB",
+            self.paper,
+            self.lines,
+            self.p50_ms,
+            self.max_ms,
+            self.bytes / 1024
+        )
+    }
+}
+
+/// Renders a work order of `lines` lines `runs` times on each paper, after one render that
+/// loads the font, and reports the time per document and its size.
+pub fn work_order_pdf(lines: usize, runs: usize) -> Result<PdfReport> {
+    use crate::print::work_order::{FormSize, render};
+    let order = demo::sample_work_order(lines);
+    let dealership = demo::demo_dealership();
+    let terms = crate::work_order::WorkOrderSettings::default().terms;
+    let tz = dealership.tz();
+    let papers = [FormSize::A4, FormSize::Half]
+        .into_iter()
+        .map(|size| {
+            let pdf = render(&dealership, &order, None, &terms, size, tz)?;
+            let mut times = Vec::with_capacity(runs);
+            for _ in 0..runs.max(1) {
+                let started = Instant::now();
+                render(&dealership, &order, None, &terms, size, tz)?;
+                times.push(started.elapsed());
+            }
+            times.sort();
+            Ok(PdfTiming {
+                lines,
+                runs: times.len(),
+                paper: size.as_str(),
+                p50_ms: ms(times[times.len() / 2]),
+                max_ms: ms(times[times.len() - 1]),
+                bytes: pdf.len(),
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(PdfReport { papers })
+}
+
+#[derive(Debug, Serialize)]
+pub struct PdfReport {
+    pub papers: Vec<PdfTiming>,
+}
+
+impl fmt::Display for PdfReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for paper in &self.papers {
+            writeln!(f, "{paper}")?;
+        }
+        Ok(())
+    }
+}

@@ -10,11 +10,14 @@ pub mod demo;
 pub mod error;
 pub mod logging;
 pub mod money;
+pub mod parts;
 pub mod paths;
 pub mod print;
+pub mod reception;
 pub mod staff;
 pub mod text;
 pub mod vehicle;
+pub mod work_order;
 
 pub use db::Store;
 pub use error::{Error, ErrorPayload, LocalizedText, Result};

@@ -5,8 +5,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use serde::Serialize;
+use servicebay::work_order::{self, FormSize, OrderStatus};
 use servicebay::{
-    AppPaths, Error, Result, Store, appointment, customer, dealership, demo, print, vehicle,
+    AppPaths, Error, Result, Store, appointment, customer, dealership, demo, parts, print, vehicle,
 };
 
 #[derive(Parser)]
@@ -43,6 +44,12 @@ enum Command {
     /// Appointments (预约).
     #[command(subcommand)]
     Appointment(AppointmentCommand),
+    /// Work orders (派工单).
+    #[command(subcommand)]
+    WorkOrder(WorkOrderCommand),
+    /// The parts catalogue (备件).
+    #[command(subcommand)]
+    Parts(PartsCommand),
     /// Printed papers as PDF.
     #[command(subcommand)]
     Print(PrintCommand),
@@ -75,6 +82,38 @@ enum BenchCommand {
     Import {
         #[arg(long, default_value_t = 50_000)]
         rows: usize,
+    },
+    /// Time rendering a work order of `lines` lines to PDF, and its size.
+    WorkOrderPdf {
+        #[arg(long, default_value_t = 30)]
+        lines: usize,
+        #[arg(long, default_value_t = 100)]
+        runs: usize,
+    },
+}
+
+#[derive(Subcommand)]
+enum WorkOrderCommand {
+    /// Work orders, newest first; by status and/or the day opened.
+    List {
+        #[arg(long, value_name = "STATUS")]
+        status: Option<String>,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+    },
+    /// One work order with its lines, history and signed versions.
+    Show { number: String },
+}
+
+#[derive(Subcommand)]
+enum PartsCommand {
+    /// Import a parts list (.xlsx/.csv: 零件号, 零件名称, 单价, 库存, 单位): all or nothing.
+    Import {
+        file: PathBuf,
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        skip_invalid: bool,
     },
 }
 
@@ -175,6 +214,26 @@ enum PrintCommand {
         #[arg(long, default_value = "")]
         preparer: String,
     },
+    /// 派工单 for the customer's signature (the current content, or a signed version).
+    WorkOrder {
+        number: String,
+        #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
+        output: PathBuf,
+        /// A signed version to print instead of the current content.
+        #[arg(long)]
+        version: Option<i64>,
+        /// a4, or half for the 241 × 140 mm continuous form.
+        #[arg(long, default_value = "a4")]
+        paper: String,
+    },
+    /// 接车登记表 of a work order.
+    CheckIn {
+        number: String,
+        #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
+        output: PathBuf,
+        #[arg(long, default_value = "a4")]
+        paper: String,
+    },
 }
 
 #[tokio::main(flavor = "current_thread")]
@@ -231,6 +290,11 @@ async fn run(cli: &Cli, db: &std::path::Path, paths: &AppPaths) -> Result<ExitCo
         }
         Command::Bench(BenchCommand::Import { rows }) => {
             let timing = servicebay::bench::import(*rows).await?;
+            out.done(&timing, &timing.to_string());
+            return Ok(ExitCode::SUCCESS);
+        }
+        Command::Bench(BenchCommand::WorkOrderPdf { lines, runs }) => {
+            let timing = servicebay::bench::work_order_pdf(*lines, *runs)?;
             out.done(&timing, &timing.to_string());
             return Ok(ExitCode::SUCCESS);
         }
@@ -434,6 +498,118 @@ async fn run(cli: &Cli, db: &std::path::Path, paths: &AppPaths) -> Result<ExitCo
             let pdf = appointment::appointment_list_pdf(&store, day, preparer).await?;
             out.written(output, &pdf)?
         }
+        Command::Print(PrintCommand::WorkOrder {
+            number,
+            output,
+            version,
+            paper,
+        }) => {
+            let id = work_order::store::id_by_number(&store, number).await?;
+            let pdf = work_order::work_order_pdf(&store, id, *version, form_size(paper)?).await?;
+            out.written(output, &pdf)?
+        }
+        Command::Print(PrintCommand::CheckIn {
+            number,
+            output,
+            paper,
+        }) => {
+            let id = work_order::store::id_by_number(&store, number).await?;
+            let pdf = work_order::check_in_pdf(&store, id, form_size(paper)?).await?;
+            out.written(output, &pdf)?
+        }
+        Command::WorkOrder(WorkOrderCommand::List { status, date }) => {
+            let status = status
+                .as_deref()
+                .map(|s| {
+                    OrderStatus::parse(s).map_err(|_| {
+                        Error::validation(
+                            "status",
+                            format!("没有“{s}”这个工单状态"),
+                            format!("“{s}” is not a work order status"),
+                        )
+                    })
+                })
+                .transpose()?;
+            let day = date
+                .as_deref()
+                .map(|d| appointment::parse_day("date", d))
+                .transpose()?;
+            let lines = work_order::store::list(&store, status, day).await?;
+            let text = lines
+                .iter()
+                .map(|w| {
+                    format!(
+                        "{}\t{}\t{}\t{}\t{}\t{}",
+                        w.number,
+                        w.status.label_zh(),
+                        w.plate,
+                        w.customer_name,
+                        w.advisor_name,
+                        servicebay::money::format_yuan(w.customer_pays_fen)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            out.done(&lines, &text)
+        }
+        Command::WorkOrder(WorkOrderCommand::Show { number }) => {
+            let id = work_order::store::id_by_number(&store, number).await?;
+            let file = work_order::store::file(&store, id).await?;
+            let o = &file.order;
+            let text = format!(
+                "{} 第{}版 {}  {} {}  {}\n{}\n客户应付 Customer pays {}（{}）",
+                o.number,
+                o.version,
+                o.status.label_zh(),
+                o.plate,
+                o.customer_name,
+                o.advisor_name,
+                o.lines
+                    .iter()
+                    .map(|l| format!(
+                        "  {}\t{}\t{}\t{}",
+                        l.code,
+                        l.name,
+                        work_order::hours_text(l.quantity_hundredths),
+                        servicebay::money::format_yuan(l.amount_fen)
+                    ))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                servicebay::money::format_yuan(o.totals.customer_pays_fen),
+                o.totals.customer_pays_capitals
+            );
+            out.done(&file, &text)
+        }
+        Command::Parts(PartsCommand::Import {
+            file,
+            dry_run,
+            skip_invalid,
+        }) => {
+            let report = parts::import_file(&store, file, *dry_run, *skip_invalid).await?;
+            let text = format!(
+                "导入 Accepted {}，拒绝 Rejected {}{}\n{}",
+                report.accepted,
+                report.rejected.len(),
+                if report.imported {
+                    ""
+                } else {
+                    "（未写入 nothing stored）"
+                },
+                report
+                    .rejected
+                    .iter()
+                    .map(|r| format!("  第{}行 row {}: {}", r.row, r.row, r.message))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            );
+            out.done(&report, &text);
+            let refused = !report.rejected.is_empty() && !report.imported && !dry_run;
+            return Ok(if refused {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            });
+        }
         Command::Appointment(AppointmentCommand::List { date }) => {
             let day = appointment::parse_day("date", date)?;
             let lines = appointment::store::day_lines(&store, day).await?;
@@ -462,6 +638,16 @@ async fn run(cli: &Cli, db: &std::path::Path, paths: &AppPaths) -> Result<ExitCo
     }
     store.close().await;
     Ok(ExitCode::SUCCESS)
+}
+
+fn form_size(paper: &str) -> Result<FormSize> {
+    FormSize::parse(&paper.to_ascii_lowercase()).map_err(|_| {
+        Error::validation(
+            "paper",
+            "纸张为 a4 或 half（241 × 140 mm 连续纸）",
+            "The paper is a4 or half (241 × 140 mm continuous form)",
+        )
+    })
 }
 
 /// One line per booking: number, time, status, greeting, plate, advisor.

@@ -14,7 +14,7 @@ use servicebay::customer::{self, CustomerDraft, CustomerInput, Gender, PastVisit
 use servicebay::staff::{self, Role};
 use servicebay::{Store, dealership};
 
-use common::fresh_store;
+use common::{fresh_store, pdf_text};
 
 /// A local time at the dealership (Asia/Shanghai).
 fn at(local: &str) -> DateTime<Utc> {
@@ -847,19 +847,6 @@ async fn the_figures_count_what_their_formulas_say() {
         (f.no_show_reasons[0].reason, f.no_show_reasons[0].count),
         (Some(NoShowReason::Busy), 1)
     );
-}
-
-fn pdf_text(pdf: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("paper.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let out = std::process::Command::new("pdftotext")
-        .args(["-layout"])
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed by `cargo xtask test`");
-    String::from_utf8(out.stdout).unwrap()
 }
 
 #[tokio::test]

@@ -20,12 +20,7 @@ const SETTINGS_KEY: &str = "appointment.settings";
 
 /// The booking settings the dealership set, or the defaults.
 pub async fn settings(store: &Store) -> Result<AppointmentSettings> {
-    let stored = sqlx::query_scalar!("SELECT value FROM setting WHERE key = ?1", SETTINGS_KEY)
-        .fetch_optional(store.reader())
-        .await?;
-    Ok(stored
-        .and_then(|json| serde_json::from_str(&json).ok())
-        .unwrap_or_default())
+    crate::dealership::store::setting(store, SETTINGS_KEY).await
 }
 
 pub async fn save_settings(
@@ -33,14 +28,7 @@ pub async fn save_settings(
     input: &AppointmentSettings,
 ) -> Result<AppointmentSettings> {
     let settings = input.validate()?;
-    let json = serde_json::to_string(&settings).map_err(|e| Error::Io(e.into()))?;
-    sqlx::query!(
-        "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        SETTINGS_KEY,
-        json
-    )
-    .execute(store.writer())
-    .await?;
+    crate::dealership::store::save_setting(store, SETTINGS_KEY, &settings).await?;
     Ok(settings)
 }
 
@@ -772,7 +760,7 @@ impl LineRow {
 }
 
 /// The bookings with these ids, in the order given.
-async fn lines(conn: &mut SqliteConnection, ids: &[i64]) -> Result<Vec<BookingLine>> {
+pub(crate) async fn lines(conn: &mut SqliteConnection, ids: &[i64]) -> Result<Vec<BookingLine>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }

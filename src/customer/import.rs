@@ -511,6 +511,22 @@ impl RejectedRow {
     }
 }
 
+/// When rows were rejected, writes them to `<file>-未导入.xlsx` beside the imported file, so
+/// the user can fix them there and import that file again.
+pub fn report_rejected(path: &Path, sheet: &Sheet, report: &mut ImportReport) -> Result<()> {
+    if report.rejected.is_empty() {
+        return Ok(());
+    }
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("import");
+    let out = path.with_file_name(format!("{stem}-未导入.xlsx"));
+    write_rejected(&out, sheet, &report.rejected)?;
+    report.rejected_report = Some(out.display().to_string());
+    Ok(())
+}
+
 /// Writes the rejected rows, with their reasons, as an .xlsx the user can fix and import again.
 pub fn write_rejected(path: &Path, sheet: &Sheet, rejected: &[RejectedRow]) -> Result<()> {
     let mut book = rust_xlsxwriter::Workbook::new();

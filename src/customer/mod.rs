@@ -37,15 +37,7 @@ pub async fn import_file(
     let sheet = import::read_sheet(path)?;
     let today = crate::dealership::store::today(store).await?;
     let mut report = store::import(store, &sheet, options, today, progress).await?;
-    if !report.rejected.is_empty() {
-        let stem = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("import");
-        let out = path.with_file_name(format!("{stem}-未导入.xlsx"));
-        import::write_rejected(&out, &sheet, &report.rejected)?;
-        report.rejected_report = Some(out.display().to_string());
-    }
+    import::report_rejected(path, &sheet, &mut report)?;
     Ok(report)
 }
 

@@ -63,3 +63,29 @@ where
     .await?;
     Ok(())
 }
+
+/// A JSON setting (`appointment.settings`, `work_order.settings`, …), or its defaults.
+pub async fn setting<T: serde::de::DeserializeOwned + Default>(
+    store: &Store,
+    key: &str,
+) -> Result<T> {
+    let stored = sqlx::query_scalar!("SELECT value FROM setting WHERE key = ?1", key)
+        .fetch_optional(store.reader())
+        .await?;
+    Ok(stored
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default())
+}
+
+/// Stores a checked JSON setting.
+pub async fn save_setting<T: serde::Serialize>(store: &Store, key: &str, value: &T) -> Result<()> {
+    let json = serde_json::to_string(value).map_err(|e| crate::Error::Io(e.into()))?;
+    sqlx::query!(
+        "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        key,
+        json
+    )
+    .execute(store.writer())
+    .await?;
+    Ok(())
+}

@@ -2,6 +2,9 @@
 //! tests. The same seed always gives the same people, phones and plates.
 
 mod appointments;
+mod work_orders;
+
+pub use work_orders::sample_work_order;
 
 use std::collections::HashSet;
 
@@ -48,6 +51,7 @@ pub struct SeedSummary {
     pub staff: u32,
     pub customers: u32,
     pub vehicles: u32,
+    pub work_orders: u32,
 }
 
 pub fn demo_dealership() -> Dealership {
@@ -172,11 +176,13 @@ pub async fn seed(store: &Store) -> Result<SeedSummary> {
     let now = Utc::now();
     let mut tx = store.writer().begin().await?;
     dealership::store::save_with(&mut *tx, &dealership, true).await?;
-    let mut advisors = Vec::new();
+    let (mut advisors, mut technicians) = (Vec::new(), Vec::new());
     for (name, role) in STAFF {
         let id = staff::store::insert(&mut tx, name, role).await?;
-        if role == Role::Advisor {
-            advisors.push(id);
+        match role {
+            Role::Advisor => advisors.push(id),
+            Role::Technician => technicians.push(id),
+            _ => {}
         }
     }
     let mut drivers = Vec::with_capacity(customers.len());
@@ -289,11 +295,15 @@ pub async fn seed(store: &Store) -> Result<SeedSummary> {
     .await?;
     tx.commit().await?;
     customer::store::regrade(store, today, GradeBands::default()).await?;
+    // The desk's own steps (each its own transaction) open today's work orders.
+    work_orders::seed_catalogues(store).await?;
+    let work_orders = work_orders::seed_orders(store, &drivers, &advisors, &technicians).await?;
     Ok(SeedSummary {
         dealership,
         staff: STAFF.len() as u32,
         customers: customers.len() as u32,
         vehicles: customers.len() as u32,
+        work_orders,
     })
 }
 

@@ -3,7 +3,8 @@
 //! text is placed by its baseline.
 
 use printpdf::{
-    Color, FontId, Line, LinePoint, Mm, Op, PdfFontHandle, PdfPage, Point, Pt, Rgb, TextItem,
+    Color, FontId, Line, LinePoint, Mm, Op, PaintMode, PdfFontHandle, PdfPage, Point, Polygon,
+    PolygonRing, Pt, Rgb, TextItem, WindingOrder,
 };
 
 use super::font::{Weight, text_width};
@@ -24,6 +25,11 @@ impl Paper {
     pub const A4_LANDSCAPE: Paper = Paper {
         width: 297.0,
         height: 210.0,
+    };
+    /// The 241 × 140 mm continuous form of dot-matrix printers (9.5 × 5.5 inches).
+    pub const HALF: Paper = Paper {
+        width: 241.0,
+        height: 140.0,
     };
 }
 
@@ -178,6 +184,107 @@ impl Page {
         self.line((x, bottom), (x, y), thickness_pt);
     }
 
+    /// A polyline through `points`, closed when the last point is the first.
+    pub fn polyline(&mut self, points: &[(f32, f32)], thickness_pt: f32) {
+        for pair in points.windows(2) {
+            self.line(pair[0], pair[1], thickness_pt);
+        }
+    }
+
+    /// A solid black rectangle (QR modules, the fuel gauge).
+    pub fn fill_rect(&mut self, x: f32, y: f32, width: f32, height: f32) {
+        let ring = [
+            (x, y),
+            (x + width, y),
+            (x + width, y + height),
+            (x, y + height),
+        ]
+        .into_iter()
+        .map(|(x, y)| LinePoint {
+            p: self.point(x, y),
+            bezier: false,
+        })
+        .collect();
+        self.ops.extend([
+            Op::SetFillColor {
+                col: Color::Rgb(Rgb {
+                    r: 0.0,
+                    g: 0.0,
+                    b: 0.0,
+                    icc_profile: None,
+                }),
+            },
+            Op::DrawPolygon {
+                polygon: Polygon {
+                    rings: vec![PolygonRing { points: ring }],
+                    mode: PaintMode::Fill,
+                    winding_order: WindingOrder::NonZero,
+                },
+            },
+        ]);
+    }
+
+    /// A tick box with its label; a ticked box is crossed.
+    pub fn checkbox(&mut self, x: f32, y: f32, style: Style, checked: bool, label: &str) -> f32 {
+        let side = style.size / PT_PER_MM * 0.8;
+        let top = y - side * 0.9;
+        self.rect(x, top, side, side, 0.6);
+        if checked {
+            self.line(
+                (x + 0.5, top + 0.5),
+                (x + side - 0.5, top + side - 0.5),
+                0.8,
+            );
+            self.line(
+                (x + side - 0.5, top + 0.5),
+                (x + 0.5, top + side - 0.5),
+                0.8,
+            );
+        }
+        self.text(x + side + 1.0, y, style, Align::Left, label);
+        x + side + 1.0 + text_width(label, style.size, style.weight) / PT_PER_MM
+    }
+
+    /// Text broken into lines no wider than `width`; returns the baseline after the last line.
+    pub fn wrapped(&mut self, x: f32, y: f32, width: f32, style: Style, text: &str) -> f32 {
+        let lines = wrap(text, width, style);
+        let leading = line_height(style);
+        for (i, line) in lines.iter().enumerate() {
+            self.text(x, y + i as f32 * leading, style, Align::Left, line);
+        }
+        y + lines.len().max(1) as f32 * leading
+    }
+
+    /// A QR code of `payload` with its top-left corner at (`x`, `y`), `size` mm square.
+    pub fn qr(&mut self, x: f32, y: f32, size: f32, payload: &str) {
+        let Ok(code) = qrcode::QrCode::new(payload.as_bytes()) else {
+            return;
+        };
+        let width = code.width();
+        let module = size / width as f32;
+        let colors = code.to_colors();
+        for row in 0..width {
+            // One rectangle per run of dark modules keeps the page small.
+            let mut col = 0;
+            while col < width {
+                if colors[row * width + col] == qrcode::Color::Dark {
+                    let start = col;
+                    while col < width && colors[row * width + col] == qrcode::Color::Dark {
+                        col += 1;
+                    }
+                    self.fill_rect(
+                        x + start as f32 * module,
+                        y + row as f32 * module,
+                        (col - start) as f32 * module,
+                        module,
+                    );
+                } else {
+                    col += 1;
+                }
+            }
+        }
+    }
+
     /// A ruled table with a bold header row; returns the y of its bottom edge.
     pub fn table(
         &mut self,
@@ -187,7 +294,7 @@ impl Page {
         rows: &[Vec<String>],
         style: Style,
     ) -> f32 {
-        let row_height = style.size / PT_PER_MM * 2.0;
+        let row_height = row_height(style);
         let width: f32 = columns.iter().map(|c| c.width).sum();
         let header = Style {
             weight: Weight::Bold,
@@ -253,5 +360,118 @@ impl Page {
 
     pub(super) fn into_pdf_page(self) -> PdfPage {
         PdfPage::new(Mm(self.paper.width), Mm(self.paper.height), self.ops)
+    }
+}
+
+/// The height of one table row in `style`.
+pub fn row_height(style: Style) -> f32 {
+    style.size / PT_PER_MM * 2.0
+}
+
+/// The width of `text` in `style`, in mm.
+pub fn text_mm(text: &str, style: Style) -> f32 {
+    text_width(text, style.size, style.weight) / PT_PER_MM
+}
+
+/// From the top of a line of text to its baseline.
+pub fn ascent(style: Style) -> f32 {
+    style.size / PT_PER_MM * 0.95
+}
+
+/// The distance between the baselines of wrapped text.
+pub fn line_height(style: Style) -> f32 {
+    style.size / PT_PER_MM * 1.45
+}
+
+/// How many lines `text` takes when wrapped at `width` mm.
+pub fn wrapped_lines(text: &str, width: f32, style: Style) -> usize {
+    wrap(text, width, style).len().max(1)
+}
+
+/// Breaks text at `width` mm: at any character for Chinese, keeping written line breaks.
+fn wrap(text: &str, width: f32, style: Style) -> Vec<String> {
+    let mut lines = Vec::new();
+    for paragraph in text.lines() {
+        let mut line = String::new();
+        for c in paragraph.chars() {
+            line.push(c);
+            if text_width(&line, style.size, style.weight) / PT_PER_MM > width
+                && line.chars().count() > 1
+            {
+                line.pop();
+                lines.push(std::mem::take(&mut line));
+                line.push(c);
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// Pages filled from the top down: when a block does not fit, a new page starts with the
+/// document's continuation header. Page numbers are added at the end.
+pub struct Flow<'a> {
+    paper: Paper,
+    pages: Vec<Page>,
+    /// The y where content stops on every page (above the page number).
+    pub bottom: f32,
+    pub y: f32,
+    continuation: Box<dyn Fn(&mut Page) -> f32 + 'a>,
+}
+
+impl<'a> Flow<'a> {
+    /// Starts with a first page whose content begins at `y`.
+    pub fn new(
+        first: Page,
+        y: f32,
+        bottom: f32,
+        continuation: impl Fn(&mut Page) -> f32 + 'a,
+    ) -> Flow<'a> {
+        Flow {
+            paper: first.paper(),
+            pages: vec![first],
+            bottom,
+            y,
+            continuation: Box::new(continuation),
+        }
+    }
+
+    pub fn page(&mut self) -> &mut Page {
+        self.pages.last_mut().expect("a flow always has a page")
+    }
+
+    /// Makes room for a block of `height` mm, starting a new page when it does not fit;
+    /// returns the top of the block.
+    pub fn room(&mut self, height: f32) -> f32 {
+        if self.y + height > self.bottom {
+            self.next_page();
+        }
+        self.y
+    }
+
+    pub fn next_page(&mut self) {
+        let mut page = Page::new(self.paper);
+        self.y = (self.continuation)(&mut page);
+        self.pages.push(page);
+    }
+
+    /// The pages with "第 n / m 页" at the foot of each.
+    pub fn finish(self) -> Vec<Page> {
+        let count = self.pages.len();
+        self.pages
+            .into_iter()
+            .enumerate()
+            .map(|(index, mut page)| {
+                let paper = page.paper();
+                page.text(
+                    paper.width / 2.0,
+                    paper.height - 5.0,
+                    Style::regular(8.0),
+                    Align::Center,
+                    &format!("第 {} / {count} 页", index + 1),
+                );
+                page
+            })
+            .collect()
     }
 }

@@ -2,10 +2,12 @@
 //! CJK font. A document that would print a blank box for a missing character is refused.
 
 pub mod appointment_list;
+pub mod check_in;
 pub mod font;
 pub mod layout;
 pub mod test_page;
 pub mod welcome_board;
+pub mod work_order;
 
 use printpdf::{FontId, PdfDocument, PdfFont, PdfSaveOptions};
 

@@ -11,3 +11,32 @@ pub async fn fresh_store() -> (tempfile::TempDir, Store) {
         .unwrap();
     (dir, store)
 }
+
+/// The text of a PDF as `pdftotext -layout` reads it.
+#[allow(dead_code)] // Not every test file prints.
+pub fn pdf_text(pdf: &[u8]) -> String {
+    poppler("pdftotext", &["-layout"], pdf, &["-"])
+}
+
+/// The number of pages of a PDF, from `pdfinfo`.
+#[allow(dead_code)]
+pub fn pdf_pages(pdf: &[u8]) -> usize {
+    poppler("pdfinfo", &[], pdf, &[])
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("pdfinfo reports the pages")
+}
+
+fn poppler(tool: &str, before: &[&str], pdf: &[u8], after: &[&str]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("paper.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new(tool)
+        .args(before)
+        .arg(&path)
+        .args(after)
+        .output()
+        .expect("poppler-utils is installed by `cargo xtask test`");
+    String::from_utf8(out.stdout).unwrap()
+}

@@ -6,6 +6,7 @@ pub mod customer;
 pub mod files;
 pub mod print;
 pub mod vehicle;
+pub mod work_order;
 
 use servicebay::ErrorPayload;
 

@@ -2,6 +2,7 @@
 //! (which offers the print dialog).
 
 use serde::Serialize;
+use servicebay::work_order::{self, FormSize};
 use servicebay::{appointment, dealership, print};
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
@@ -62,6 +63,37 @@ pub async fn print_welcome_board(
     let day = appointment::parse_day("day", &day)?;
     let pdf = appointment::welcome_board_pdf(&state.store, day).await?;
     let path = print::save_pdf(&state.paths.prints(), &format!("welcome-board-{day}"), &pdf)?;
+    Ok(open(&app, path))
+}
+
+/// 派工单 for the customer's signature: the current content, or a signed `version`.
+#[tauri::command]
+#[specta::specta]
+pub async fn print_work_order(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: i64,
+    version: Option<i64>,
+    size: FormSize,
+) -> CommandResult<PrintedDocument> {
+    let pdf = work_order::work_order_pdf(&state.store, id, version, size).await?;
+    let number = work_order::store::get(&state.store, id).await?.number;
+    let path = print::save_pdf(&state.paths.prints(), &format!("work-order-{number}"), &pdf)?;
+    Ok(open(&app, path))
+}
+
+/// 接车登记表 of a work order.
+#[tauri::command]
+#[specta::specta]
+pub async fn print_check_in(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: i64,
+    size: FormSize,
+) -> CommandResult<PrintedDocument> {
+    let pdf = work_order::check_in_pdf(&state.store, id, size).await?;
+    let number = work_order::store::get(&state.store, id).await?.number;
+    let path = print::save_pdf(&state.paths.prints(), &format!("check-in-{number}"), &pdf)?;
     Ok(open(&app, path))
 }
 

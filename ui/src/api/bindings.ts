@@ -68,6 +68,37 @@ export const commands = {
 	printAppointmentList: (day: string, preparer: string) => __TAURI_INVOKE<PrintedDocument>("print_appointment_list", { day, preparer }),
 	/**  预约欢迎板 for a day. */
 	printWelcomeBoard: (day: string) => __TAURI_INVOKE<PrintedDocument>("print_welcome_board", { day }),
+	/**  派工单 for the customer's signature: the current content, or a signed `version`. */
+	printWorkOrder: (id: number, version: number | null, size: FormSize) => __TAURI_INVOKE<PrintedDocument>("print_work_order", { id, version, size }),
+	/**  接车登记表 of a work order. */
+	printCheckIn: (id: number, size: FormSize) => __TAURI_INVOKE<PrintedDocument>("print_check_in", { id, size }),
+	/**  Booked customers who arrived today and wait to be received. */
+	receptionWaiting: () => __TAURI_INVOKE<BookingLine[]>("reception_waiting"),
+	receptionContext: (vehicleId: number, appointmentId: number | null) => __TAURI_INVOKE<ReceptionContext>("reception_context", { vehicleId, appointmentId }),
+	receptionStart: (start: ReceptionStart) => __TAURI_INVOKE<WorkOrderFile>("reception_start", { start }),
+	/**  The car outline the check-in form marks damage on (the paper draws the same). */
+	carOutline: () => __TAURI_INVOKE<Outline[]>("car_outline"),
+	workOrderList: (status: OrderStatus | null, day: string | null) => __TAURI_INVOKE<WorkOrderLine[]>("work_order_list", { status, day }),
+	workOrderGet: (id: number) => __TAURI_INVOKE<WorkOrderFile>("work_order_get", { id }),
+	workOrderFind: (number: string) => __TAURI_INVOKE<number>("work_order_find", { number }),
+	workOrderSave: (draft: WorkOrderDraft) => __TAURI_INVOKE<WorkOrderFile>("work_order_save", { draft }),
+	/**  Submit for signature, withdraw, start a new version, or cancel (with the reason). */
+	workOrderAct: (id: number, action: OrderAction, note: string, actorId: number | null) => __TAURI_INVOKE<WorkOrderFile>("work_order_act", { id, action, note, actorId }),
+	workOrderSign: (signature: Signature) => __TAURI_INVOKE<WorkOrderFile>("work_order_sign", { signature }),
+	workOrderDispatch: (input: DispatchInput) => __TAURI_INVOKE<WorkOrderFile>("work_order_dispatch", { input }),
+	workOrderNotifyParts: (notice: PartsNotice) => __TAURI_INVOKE<WorkOrderFile>("work_order_notify_parts", { notice }),
+	/**  A version as the customer signed it. */
+	workOrderVersion: (id: number, version: number) => __TAURI_INVOKE<WorkOrder>("work_order_version", { id, version }),
+	workOrderSettings: () => __TAURI_INVOKE<WorkOrderSettings>("work_order_settings"),
+	workOrderSettingsSave: (settings: WorkOrderSettings) => __TAURI_INVOKE<WorkOrderSettings>("work_order_settings_save", { settings }),
+	labourOperations: (query: string) => __TAURI_INVOKE<LabourOperation[]>("labour_operations", { query }),
+	labourOperationSave: (operation: LabourOperation) => __TAURI_INVOKE<number>("labour_operation_save", { operation }),
+	labourRates: () => __TAURI_INVOKE<LabourRate[]>("labour_rates"),
+	labourRatesSave: (rates: LabourRate[]) => __TAURI_INVOKE<LabourRate[]>("labour_rates_save", { rates }),
+	partsSearch: (query: string) => __TAURI_INVOKE<Part[]>("parts_search", { query }),
+	partSave: (part: Part) => __TAURI_INVOKE<number>("part_save", { part }),
+	/**  Imports a parts list (.xlsx/.csv): a dry run first shows the row report. */
+	partsImport: (path: string, dryRun: boolean, skipInvalid: boolean) => __TAURI_INVOKE<ImportReport>("parts_import", { path, dryRun, skipInvalid }),
 };
 
 /* Types */
@@ -294,6 +325,23 @@ export type CapacityRow = {
 	dayCapacity: number,
 };
 
+/**  The check-in form (接车登记表) as the advisor fills it at the car. */
+export type CheckIn = {
+	mileage: number | null,
+	/**  Fuel gauge in eighths: 0 empty … 8 full. */
+	fuelEighths: number | null,
+	damage: DamageMark[],
+	itemsLeft: string,
+	valuablesReminded: boolean,
+	coversFitted: boolean,
+	customerWaits: CustomerWaits | null,
+	/**  Where to reach the customer when they leave. */
+	contactPhone: string,
+	wash: boolean | null,
+	oldParts: OldParts | null,
+	testDriveConsent: boolean,
+};
+
 /**  A column the import understands. */
 export type Column = "name" | "gender" | "mobile" | "phone" | "plate" | "vin" | "brand" | "model" | "birthday" | "address" | "company" | "notes";
 
@@ -393,6 +441,22 @@ export type CustomerLists = {
 	lost12Months: LostLine[],
 };
 
+/**  Where the customer is while the car is in the shop. */
+export type CustomerWaits = "lounge" | "leaves";
+
+export type DamageKind = "scratch" | "dent" | "crack" | "other";
+
+/**  One mark on the car outline: a numbered spot with what was found there. */
+export type DamageMark = {
+	no: number,
+	view: OutlineView,
+	/**  Position in the view's units (see [`car_outline`]). */
+	x: number | null,
+	y: number | null,
+	kind: DamageKind,
+	note: string,
+};
+
 /**  The desk's day: capacity per advisor and per bay, and every booking of the day. */
 export type DayView = {
 	day: string,
@@ -411,6 +475,15 @@ export type Dealership = {
 	hotline: string,
 	/**  IANA name; decides "today", appointment slots and printed dates. */
 	timeZone: string,
+};
+
+/**  Team and bay for the order, a technician for each labour line. */
+export type DispatchInput = {
+	id: number,
+	team: string,
+	bay: string,
+	technicians: LineTechnician[],
+	actorId: number | null,
 };
 
 /**  A display the lobby board can go full-screen on. */
@@ -457,6 +530,9 @@ export type ErrorPayload = {
 
 /**  How a follow-up call (回访) reaches the customer. */
 export type FollowUpMethod = "mobile" | "landline" | "sms" | "wechat";
+
+/**  The paper a work order or check-in form is printed on. */
+export type FormSize = "a4" | "half";
 
 export type Gender = "male" | "female";
 
@@ -522,8 +598,77 @@ export type ImportReport = {
 	rejectedReport: string | null,
 };
 
+/**  The fault interview (5W2H), in the customer's words where they gave them. */
+export type Interview = {
+	/**  WHERE: where the fault shows (on the motorway, in the car park). */
+	where: string,
+	/**  WHEN: since when, how often, cold or warm. */
+	when: string,
+	/**  WHO: who was driving. */
+	who: string,
+	/**  WHAT: the symptom, or what the customer came for. */
+	what: string,
+	/**  WHY: the likely cause as first judged. */
+	why: string,
+	/**  HOW (to fix): what the workshop will do. */
+	howFix: string,
+	/**  HOW MUCH: time and cost as told to the customer. */
+	howMuch: string,
+};
+
 /**  Who started the booking: the dealership (主动预约) or the customer (被动预约). */
 export type Kind = "proactive" | "passive";
+
+/**  A labour operation (工时项目). */
+export type LabourOperation = {
+	/**  None for a new one. */
+	id: number | null,
+	code: string,
+	name: string,
+	/**  Standard hours × 100. */
+	standardHundredths: number,
+};
+
+/**  The labour rate per hour for one pay type. */
+export type LabourRate = {
+	payType: PayType,
+	fenPerHour: number,
+};
+
+/**
+ *  One line of the estimate. Labour: hours × rate per hour; parts: quantity × unit price.
+ *  The form sends it without the amount; the core works the amount out.
+ */
+export type Line = {
+	/**  None for a line added in this edit. */
+	id?: number | null,
+	kind: LineKind,
+	payType: PayType,
+	operationId: number | null,
+	partId: number | null,
+	/**  Operation code or part number. */
+	code: string,
+	name: string,
+	/**  Hours (labour) or quantity (parts) × 100. */
+	quantityHundredths: number,
+	/**  Rate per hour (labour) or unit price (parts), fen. */
+	unitPriceFen: number,
+	amountFen?: number,
+	discountFen: number,
+	/**  Parts only; the core sets it from the stock on hand unless the line is ordered. */
+	stock?: Stock | null,
+	/**  `YYYY-MM-DD` an ordered part is expected. */
+	expectedOn?: string | null,
+	technicianId?: number | null,
+	technicianName?: string,
+};
+
+export type LineKind = "labour" | "part";
+
+export type LineTechnician = {
+	lineId: number,
+	technicianId: number,
+};
 
 export type LocalizedText = {
 	"zh-CN": string,
@@ -556,17 +701,79 @@ export type Notes = {
 	education: string,
 };
 
+/**  What happens to the parts taken off (旧件处理). */
+export type OldParts = "take" | "dispose" | "warranty_return";
+
+/**  The steps the desk takes; `transition` says where each leads. */
+export type OrderAction = "create" | "save" | "submit" | "withdraw" | "sign" | "revise" | "dispatch" | "cancel";
+
+export type OrderHistoryLine = {
+	at: string,
+	actorName: string,
+	action: OrderAction,
+	fromStatus: OrderStatus | null,
+	toStatus: OrderStatus,
+	version: number,
+	note: string,
+};
+
+/**
+ *  Where a work order stands. This issue's desk work runs draft → awaiting signature →
+ *  open → dispatched; the workshop, QC, wash, settlement and the gate take it on.
+ */
+export type OrderStatus = "draft" | "awaiting_signature" | "open" | "dispatched" | "in_progress" | "awaiting_qc" | "rework" | "passed_qc" | "washing" | "ready" | "settled" | "exited" | "cancelled";
+
 export type OtherPhone = {
 	number: string,
 	/**  e.g. 办公室, 家, 司机 */
 	label: string,
 };
 
+/**  One drawing of the car: its box in view units and the lines that draw it. */
+export type Outline = {
+	view: OutlineView,
+	width: number | null,
+	height: number | null,
+	/**  Polylines, each a list of `[x, y]` points; the screen and the paper draw the same. */
+	paths: (([(number | null), (number | null)])[])[],
+};
+
+/**  Which drawing of the car a damage mark is on. */
+export type OutlineView = "top" | "side";
+
 export type OwnerLine = {
 	customerId: number,
 	name: string,
 	fromDate: string,
 	toDate: string | null,
+};
+
+/**  A part (备件) with its price and the stock on hand. */
+export type Part = {
+	id: number | null,
+	partNo: string,
+	name: string,
+	unit: string,
+	unitPriceFen: number,
+	/**  Quantity on hand × 100. */
+	onHandHundredths: number,
+};
+
+/**  Telling the customer that parts are on order, logged on the customer's file. */
+export type PartsNotice = {
+	id: number,
+	channel: ContactChannel,
+	/**  What the customer said (wait, come back, book a return visit). */
+	outcome: string,
+	actorId: number | null,
+};
+
+/**  Who pays for a line (付费方式). */
+export type PayType = "customer" | "warranty" | "internal" | "goodwill";
+
+export type PayTypeTotal = {
+	payType: PayType,
+	amountFen: number,
 };
 
 export type PointsLine = {
@@ -612,6 +819,38 @@ export type ReasonLine = {
 	text: LocalizedText,
 };
 
+/**
+ *  What the advisor sees on greeting: the surname with title from the second visit on,
+ *  the last visits, the booking's purpose, the last mileage and any order still open.
+ */
+export type ReceptionContext = {
+	customerId: number,
+	customerName: string,
+	/**  Surname with 先生/女士 for a customer who has been here before; None on a first visit. */
+	greeting: string | null,
+	vehicleId: number,
+	plate: string,
+	model: string,
+	lastKm: number | null,
+	lastVisits: VisitLine[],
+	/**  What the booking is for, to say it to the customer. */
+	bookingPurpose: string | null,
+	bookingNumber: string | null,
+	/**  A work order of this car that is not yet closed, to continue instead of opening another. */
+	openWorkOrder: string | null,
+};
+
+/**  Who is at the desk: a booked customer (with what the booking is for) or a walk-in. */
+export type ReceptionStart = {
+	/**  The arrived booking; its customer, car, advisor, team, bay and words are carried over. */
+	appointmentId: number | null,
+	/**  A walk-in: the customer and the car on file (new ones are filed first). */
+	customerId: number | null,
+	vehicleId: number | null,
+	advisorId: number,
+	actorId: number | null,
+};
+
 export type RejectedRow = {
 	row: number,
 	field: string,
@@ -647,6 +886,13 @@ export type SearchHit = {
 /**  What the customer comes for. */
 export type ServiceType = "maintenance" | "repair" | "enquiry" | "accident" | "detailing" | "seasonal" | "left_over" | "recall";
 
+/**  The customer signs the printed copy (or the driver who brought the car does). */
+export type Signature = {
+	id: number,
+	signedBy: string,
+	actorId: number | null,
+};
+
 /**  A member of staff as pickers show them. */
 export type StaffMember = {
 	id: number,
@@ -655,6 +901,27 @@ export type StaffMember = {
 };
 
 export type Status = "booked" | "confirmed" | "arrived" | "no_show" | "cancelled" | "rescheduled";
+
+/**  A part line's stock: on the shelf, or ordered (订货) with a date it is expected. */
+export type Stock = "in_stock" | "ordered";
+
+/**
+ *  Sums of the lines: by kind, by who pays, and what the customer pays (in figures and in
+ *  capitals).
+ */
+export type Totals = {
+	labourFen: number,
+	partsFen: number,
+	lineDiscountFen: number,
+	/**  The discount on the whole order (off the customer's share). */
+	orderDiscountFen: number,
+	/**  Net of line discounts, per pay type, in the order of [`PayType::ALL`], zero ones left out. */
+	byPayType: PayTypeTotal[],
+	customerPaysFen: number,
+	customerPaysCapitals: string,
+	/**  Labour hours sold × 100. */
+	soldHundredths: number,
+};
 
 /**  The whole vehicle file. */
 export type VehicleFile = {
@@ -700,6 +967,14 @@ export type VehicleLine = {
 	vinCheckWaivedReason: string,
 };
 
+/**  A version the customer signed: who signed and when, and who recorded it. */
+export type VersionLine = {
+	version: number,
+	signedBy: string,
+	signedAt: string,
+	recordedBy: string,
+};
+
 export type VisitLine = {
 	visitDate: string,
 	plate: string,
@@ -726,5 +1001,87 @@ export type WelcomeLine = {
 	plate: string,
 	advisor: string,
 	arrived: boolean,
+};
+
+/**  The work order as the desk, the papers and a signed version show it. */
+export type WorkOrder = {
+	id: number,
+	number: string,
+	status: OrderStatus,
+	version: number,
+	revision: number,
+	customerId: number,
+	customerName: string,
+	mobile: string,
+	vehicleId: number,
+	plate: string,
+	vin: string | null,
+	brand: string,
+	model: string,
+	appointmentNumber: string | null,
+	advisorId: number,
+	advisorName: string,
+	diagnosisOnly: boolean,
+	interview: Interview,
+	checkIn: CheckIn,
+	lines: Line[],
+	totals: Totals,
+	/**  `YYYY-MM-DD HH:MM` in the dealership's time zone. */
+	promisedAt: string | null,
+	waitingParts: boolean,
+	team: string,
+	bay: string,
+	createdAt: string,
+};
+
+/**  What the work order form saves: everything the advisor writes before the signature. */
+export type WorkOrderDraft = {
+	id: number,
+	/**  The revision the form was loaded at; a save over a newer one is refused. */
+	revision: number,
+	diagnosisOnly: boolean,
+	interview: Interview,
+	checkIn: CheckIn,
+	lines: Line[],
+	discountFen: number,
+	/**  `YYYY-MM-DD HH:MM` in the dealership's time zone. */
+	promisedAt: string,
+	waitingParts: boolean,
+	actorId: number | null,
+};
+
+/**  The work order with its history and signed versions, as the desk opens it. */
+export type WorkOrderFile = {
+	order: WorkOrder,
+	history: OrderHistoryLine[],
+	versions: VersionLine[],
+	/**  The earliest completion the desk may promise now. */
+	earliestPromise: string,
+};
+
+/**  One line of the work order list. */
+export type WorkOrderLine = {
+	id: number,
+	number: string,
+	status: OrderStatus,
+	version: number,
+	plate: string,
+	model: string,
+	customerName: string,
+	advisorName: string,
+	createdOn: string,
+	promisedAt: string | null,
+	customerPaysFen: number,
+	waitingParts: boolean,
+	diagnosisOnly: boolean,
+	team: string,
+	bay: string,
+};
+
+export type WorkOrderSettings = {
+	/**  Minutes added to the hours sold before a completion time may be promised. */
+	promiseMarginMinutes?: number,
+	/**  The terms printed on the work order, one per line. */
+	terms?: string[],
 };
 
