@@ -273,7 +273,11 @@ impl fmt::Display for PdfTiming {
 
 /// Renders a work order of `lines` lines `runs` times on each paper, after one render that
 /// loads the font, and reports the time per document and its size.
-pub fn work_order_pdf(lines: usize, runs: usize) -> Result<PdfReport> {
+pub fn work_order_pdf(
+    lines: usize,
+    runs: usize,
+    save_to: Option<&std::path::Path>,
+) -> Result<PdfReport> {
     use crate::print::work_order::{FormSize, render};
     let order = demo::sample_work_order(lines);
     let dealership = demo::demo_dealership();
@@ -283,6 +287,10 @@ pub fn work_order_pdf(lines: usize, runs: usize) -> Result<PdfReport> {
         .into_iter()
         .map(|size| {
             let pdf = render(&dealership, &order, None, &terms, size, tz)?;
+            if let Some(dir) = save_to {
+                std::fs::create_dir_all(dir)?;
+                std::fs::write(dir.join(format!("work-order-{}.pdf", size.as_str())), &pdf)?;
+            }
             let mut times = Vec::with_capacity(runs);
             for _ in 0..runs.max(1) {
                 let started = Instant::now();

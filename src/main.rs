@@ -89,6 +89,9 @@ enum BenchCommand {
         lines: usize,
         #[arg(long, default_value_t = 100)]
         runs: usize,
+        /// Also write the rendered papers into this folder, to look at them.
+        #[arg(long, value_name = "DIR")]
+        save_to: Option<PathBuf>,
     },
 }
 
@@ -293,8 +296,12 @@ async fn run(cli: &Cli, db: &std::path::Path, paths: &AppPaths) -> Result<ExitCo
             out.done(&timing, &timing.to_string());
             return Ok(ExitCode::SUCCESS);
         }
-        Command::Bench(BenchCommand::WorkOrderPdf { lines, runs }) => {
-            let timing = servicebay::bench::work_order_pdf(*lines, *runs)?;
+        Command::Bench(BenchCommand::WorkOrderPdf {
+            lines,
+            runs,
+            save_to,
+        }) => {
+            let timing = servicebay::bench::work_order_pdf(*lines, *runs, save_to.as_deref())?;
             out.done(&timing, &timing.to_string());
             return Ok(ExitCode::SUCCESS);
         }

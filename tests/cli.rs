@@ -199,3 +199,87 @@ fn appointments_list_sweep_and_print_from_the_command_line() {
     );
     assert_eq!(bad_day.status.code(), Some(1));
 }
+
+#[test]
+fn work_orders_list_show_and_print_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("servicebay.db");
+    assert!(servicebay(&db, &["demo", "seed"]).status.success());
+    let all = json(&servicebay(&db, &["--json", "work-order", "list"]));
+    let statuses: Vec<&str> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["status"].as_str().unwrap())
+        .collect();
+    for status in [
+        "draft",
+        "awaiting_signature",
+        "open",
+        "dispatched",
+        "cancelled",
+    ] {
+        assert!(statuses.contains(&status), "the demo has a {status} order");
+    }
+    let dispatched = json(&servicebay(
+        &db,
+        &["--json", "work-order", "list", "--status", "dispatched"],
+    ));
+    let number = dispatched[0]["number"].as_str().unwrap().to_string();
+    assert!(
+        dispatched
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|w| w["status"] == "dispatched")
+    );
+    let shown = json(&servicebay(&db, &["--json", "work-order", "show", &number]));
+    assert_eq!(shown["order"]["number"], number.as_str());
+    assert!(
+        shown["order"]["lines"][0]["technicianName"]
+            .as_str()
+            .unwrap()
+            != ""
+    );
+    let refused = servicebay(&db, &["work-order", "list", "--status", "parked"]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("parked"));
+    let missing = servicebay(&db, &["--json", "work-order", "show", "WO19990101-0001"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert_eq!(json(&missing)["code"], "not_found");
+
+    for (paper, kind) in [("work-order", "a4"), ("check-in", "half")] {
+        let out = dir.path().join(format!("{paper}.pdf"));
+        let printed = servicebay(
+            &db,
+            &[
+                "print",
+                paper,
+                &number,
+                "--paper",
+                kind,
+                "-o",
+                out.to_str().unwrap(),
+            ],
+        );
+        assert!(
+            printed.status.success(),
+            "{}",
+            String::from_utf8_lossy(&printed.stderr)
+        );
+        assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
+    }
+    let bad_paper = servicebay(
+        &db,
+        &[
+            "print",
+            "work-order",
+            &number,
+            "--paper",
+            "a5",
+            "-o",
+            "x.pdf",
+        ],
+    );
+    assert_eq!(bad_paper.status.code(), Some(1));
+}

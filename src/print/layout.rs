@@ -7,7 +7,7 @@ use printpdf::{
     PolygonRing, Pt, Rgb, TextItem, WindingOrder,
 };
 
-use super::font::{Weight, text_width};
+use super::font::{Weight, char_width, text_width};
 
 const PT_PER_MM: f32 = 72.0 / 25.4;
 
@@ -392,16 +392,15 @@ pub fn wrapped_lines(text: &str, width: f32, style: Style) -> usize {
 fn wrap(text: &str, width: f32, style: Style) -> Vec<String> {
     let mut lines = Vec::new();
     for paragraph in text.lines() {
-        let mut line = String::new();
+        let (mut line, mut used) = (String::new(), 0.0);
         for c in paragraph.chars() {
-            line.push(c);
-            if text_width(&line, style.size, style.weight) / PT_PER_MM > width
-                && line.chars().count() > 1
-            {
-                line.pop();
+            let w = char_width(c, style.size, style.weight) / PT_PER_MM;
+            if used + w > width && !line.is_empty() {
                 lines.push(std::mem::take(&mut line));
-                line.push(c);
+                used = 0.0;
             }
+            line.push(c);
+            used += w;
         }
         lines.push(line);
     }

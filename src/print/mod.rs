@@ -31,7 +31,7 @@ pub fn render(title: &str, pages: Vec<Page>) -> Result<Vec<u8>> {
     for weight in weights {
         doc.resources.fonts.map.insert(
             FontId(weight.resource_id().to_string()),
-            PdfFont::new(weight.font().clone()),
+            PdfFont::new(weight.font_for(&all_text).clone()),
         );
     }
     let pages = pages.into_iter().map(Page::into_pdf_page).collect();

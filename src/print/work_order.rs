@@ -55,8 +55,9 @@ impl Form {
         self.paper.width - 2.0 * self.margin
     }
 
+    /// Where content stops: above the page number at the foot.
     pub fn bottom(&self) -> f32 {
-        self.paper.height - self.margin
+        self.paper.height - self.margin - 3.0
     }
 
     fn half(&self) -> bool {
