@@ -804,3 +804,28 @@ async fn a_thirty_line_order_prints_on_two_pages_and_the_check_in_form_on_one() 
     assert!(text.contains("接车登记表") && text.contains("31500km"));
     assert!(text.contains("前保险杠左侧划痕") && text.contains("行车记录仪"));
 }
+
+#[tokio::test]
+async fn a_diagnosis_only_order_goes_for_signature_without_lines() {
+    let d = desk().await;
+    let file = d.walk_in().await;
+    let mut draft = d.draft(&file);
+    draft.lines.clear();
+    draft.interview.what = "发动机故障灯亮，原因待查".into();
+    d.save(&draft).await.unwrap();
+    let err = d.act(file.order.id, OrderAction::Submit).await.unwrap_err();
+    assert_eq!(field(&err), ("validation".into(), Some("lines")));
+    draft.revision += 1;
+    draft.diagnosis_only = true;
+    d.save(&draft).await.unwrap();
+    let submitted = d.act(file.order.id, OrderAction::Submit).await.unwrap();
+    assert_eq!(submitted.order.status, OrderStatus::AwaitingSignature);
+    let pdf = work_order::work_order_pdf(&d.store, file.order.id, None, FormSize::Half)
+        .await
+        .unwrap();
+    let text = flat(&pdf_text(&pdf));
+    assert!(
+        text.contains("诊断派工单") && text.contains("仅诊断"),
+        "{text}"
+    );
+}
