@@ -428,30 +428,7 @@ async fn run(cli: &Cli, db: &std::path::Path, paths: &AppPaths) -> Result<ExitCo
                 }
             })
             .await?;
-            let text = format!(
-                "\n导入 Accepted {}，拒绝 Rejected {}，重复 Duplicates {}{}\n{}",
-                report.accepted,
-                report.rejected.len(),
-                report.duplicates,
-                if report.imported {
-                    ""
-                } else {
-                    "（未写入 nothing stored）"
-                },
-                report
-                    .rejected
-                    .iter()
-                    .map(|r| format!("  第{}行 row {}: {}", r.row, r.row, r.message))
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            );
-            out.done(&report, &text);
-            let refused = !report.rejected.is_empty() && !report.imported && !dry_run;
-            return Ok(if refused {
-                ExitCode::FAILURE
-            } else {
-                ExitCode::SUCCESS
-            });
+            return Ok(out.import_report(&report, *dry_run));
         }
         Command::Customer(CustomerCommand::Export { file, query }) => {
             let count = customer::store::export(&store, query.as_deref(), file).await?;
@@ -593,29 +570,7 @@ async fn run(cli: &Cli, db: &std::path::Path, paths: &AppPaths) -> Result<ExitCo
             skip_invalid,
         }) => {
             let report = parts::import_file(&store, file, *dry_run, *skip_invalid).await?;
-            let text = format!(
-                "导入 Accepted {}，拒绝 Rejected {}{}\n{}",
-                report.accepted,
-                report.rejected.len(),
-                if report.imported {
-                    ""
-                } else {
-                    "（未写入 nothing stored）"
-                },
-                report
-                    .rejected
-                    .iter()
-                    .map(|r| format!("  第{}行 row {}: {}", r.row, r.row, r.message))
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            );
-            out.done(&report, &text);
-            let refused = !report.rejected.is_empty() && !report.imported && !dry_run;
-            return Ok(if refused {
-                ExitCode::FAILURE
-            } else {
-                ExitCode::SUCCESS
-            });
+            return Ok(out.import_report(&report, *dry_run));
         }
         Command::Appointment(AppointmentCommand::List { date }) => {
             let day = appointment::parse_day("date", date)?;
@@ -682,6 +637,33 @@ struct Output {
 }
 
 impl Output {
+    /// Prints an import's counts and rejected rows; exit 1 when a bad row stopped the file.
+    fn import_report(&self, report: &customer::import::ImportReport, dry_run: bool) -> ExitCode {
+        let text = format!(
+            "\n导入 Accepted {}，拒绝 Rejected {}，重复 Duplicates {}{}\n{}",
+            report.accepted,
+            report.rejected.len(),
+            report.duplicates,
+            if report.imported {
+                ""
+            } else {
+                "（未写入 nothing stored）"
+            },
+            report
+                .rejected
+                .iter()
+                .map(|r| format!("  第{}行 row {}: {}", r.row, r.row, r.message))
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+        self.done(report, &text);
+        if !report.rejected.is_empty() && !report.imported && !dry_run {
+            ExitCode::FAILURE
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+
     /// Writes a rendered paper and reports where.
     fn written(&self, path: &std::path::Path, pdf: &[u8]) -> Result<()> {
         std::fs::write(path, pdf)?;

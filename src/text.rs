@@ -29,6 +29,15 @@ macro_rules! text_enum {
 }
 pub(crate) use text_enum;
 
+/// The next number of a daily sequence (`20261123-007` → 8) from the highest one so far;
+/// 1 when the day has none.
+pub fn next_in_sequence(last: Option<&str>) -> u32 {
+    last.and_then(|n| n.rsplit('-').next())
+        .and_then(|s| s.parse::<u32>().ok())
+        .unwrap_or(0)
+        + 1
+}
+
 /// A full-width digit or letter (`１`, `Ａ`) as ASCII and the ideographic space as a space;
 /// anything else unchanged, so Chinese punctuation in names and addresses stays as written.
 pub fn half_width(c: char) -> char {

@@ -185,15 +185,7 @@ pub fn render(
         0.0,
         "以上车辆状况经客户与服务顾问共同确认。车内贵重物品请客户自行带走，未取走的物品本店不承担保管责任。",
     );
-    signatures(
-        &mut flow,
-        &form,
-        &[
-            ("客户签字", String::new()),
-            ("日期", String::new()),
-            ("服务顾问", order.advisor_name.clone()),
-        ],
-    );
+    signatures(&mut flow, &form, order);
     super::render(&format!("{title} {}", order.number), flow.finish())
 }
 

@@ -156,14 +156,7 @@ impl Page {
             })
             .collect();
         self.ops.extend([
-            Op::SetOutlineColor {
-                col: Color::Rgb(Rgb {
-                    r: 0.0,
-                    g: 0.0,
-                    b: 0.0,
-                    icc_profile: None,
-                }),
-            },
+            Op::SetOutlineColor { col: black() },
             Op::SetOutlineThickness {
                 pt: Pt(thickness_pt),
             },
@@ -206,14 +199,7 @@ impl Page {
         })
         .collect();
         self.ops.extend([
-            Op::SetFillColor {
-                col: Color::Rgb(Rgb {
-                    r: 0.0,
-                    g: 0.0,
-                    b: 0.0,
-                    icc_profile: None,
-                }),
-            },
+            Op::SetFillColor { col: black() },
             Op::DrawPolygon {
                 polygon: Polygon {
                     rings: vec![PolygonRing { points: ring }],
@@ -361,6 +347,15 @@ impl Page {
     pub(super) fn into_pdf_page(self) -> PdfPage {
         PdfPage::new(Mm(self.paper.width), Mm(self.paper.height), self.ops)
     }
+}
+
+fn black() -> Color {
+    Color::Rgb(Rgb {
+        r: 0.0,
+        g: 0.0,
+        b: 0.0,
+        icc_profile: None,
+    })
 }
 
 /// The height of one table row in `style`.

@@ -207,8 +207,13 @@ pub(super) fn interview(flow: &mut Flow, form: &Form, interview: &Interview) {
     }
 }
 
-/// Signature lines: `(label, already written)` pairs across the width, with a line to sign on.
-pub(super) fn signatures(flow: &mut Flow, form: &Form, fields: &[(&str, String)]) {
+/// The customer's signature and date, and the advisor's name, each on a line to sign on.
+pub(super) fn signatures(flow: &mut Flow, form: &Form, order: &WorkOrder) {
+    let fields = [
+        ("客户签字", String::new()),
+        ("日期", String::new()),
+        ("服务顾问", order.advisor_name.clone()),
+    ];
     let height = line_height(form.body) * 2.6;
     let top = flow.room(height) + line_height(form.body) * 1.4;
     let width = form.width() / fields.len() as f32;
@@ -468,14 +473,6 @@ pub fn render(
             ),
         );
     }
-    signatures(
-        &mut flow,
-        &form,
-        &[
-            ("客户签字", String::new()),
-            ("日期", String::new()),
-            ("服务顾问", order.advisor_name.clone()),
-        ],
-    );
+    signatures(&mut flow, &form, order);
     super::render(&format!("{title} {}", order.number), flow.finish())
 }

@@ -57,10 +57,7 @@ pub(crate) async fn insert(
     )
     .fetch_one(&mut *tx)
     .await?;
-    let next = last
-        .and_then(|n| n.rsplit('-').next().and_then(|s| s.parse::<u32>().ok()))
-        .unwrap_or(0)
-        + 1;
+    let next = crate::text::next_in_sequence(last.as_deref());
     let number = format!("{prefix}-{next:04}");
     let created_on = today.to_string();
     let id = sqlx::query_scalar!(
