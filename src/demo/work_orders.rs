@@ -1,7 +1,7 @@
 //! The demo catalogues (labour operations, parts with stock) and today's work orders, taken
 //! through the desk's own steps so that every status of the desk's work is on screen.
 
-use chrono::{Duration, Utc};
+use chrono::{Duration, Timelike, Utc};
 
 use super::appointments::Driver;
 use crate::parts::{self, LabourOperation, Part};
@@ -157,10 +157,10 @@ pub(super) async fn seed_orders(
     let rates = parts::store::rates(store).await?;
     let rate = |pay| parts::rate_for(&rates, pay);
     let tz = crate::dealership::store::time_zone(store).await?;
-    let promised = (Utc::now() + Duration::hours(6))
-        .with_timezone(&tz)
-        .format("%Y-%m-%d %H:%M")
-        .to_string();
+    // Cars received before 11:00 are promised for 17:30 today, later ones for tomorrow.
+    let local_now = Utc::now().with_timezone(&tz);
+    let promised_on = local_now.date_naive() + Duration::days(i64::from(local_now.hour() >= 11));
+    let promised = format!("{promised_on} 17:30");
     let maintenance = |km_note: &str| Interview {
         what: format!("{km_note}常规保养"),
         how_fix: "按保养手册更换机油机滤，全车检查".into(),
