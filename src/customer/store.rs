@@ -610,13 +610,17 @@ pub async fn save_grade_bands(store: &Store, bands: GradeBands) -> Result<GradeB
 
 /// Whether grades were computed on `today` (dealership date) or later.
 pub async fn graded_on_or_after(store: &Store, today: NaiveDate) -> Result<bool> {
-    let latest: Option<String> = sqlx::query_scalar!("SELECT MAX(graded_at) FROM customer")
-        .fetch_one(store.reader())
-        .await?;
+    let latest =
+        sqlx::query_scalar!(r#"SELECT MAX(graded_at) AS "at?: DateTime<Utc>" FROM customer"#)
+            .fetch_one(store.reader())
+            .await?;
     let customers = sqlx::query_scalar!(r#"SELECT COUNT(*) AS "n!: i64" FROM customer"#)
         .fetch_one(store.reader())
         .await?;
-    Ok(customers == 0 || latest.is_some_and(|at| at.as_str() >= today.to_string().as_str()))
+    // `today` is the dealership's date; the instant is UTC (Beijing is a day ahead from
+    // 16:00 UTC), so compare the dealership's date of the last grading.
+    let tz = crate::dealership::store::time_zone(store).await?;
+    Ok(customers == 0 || latest.is_some_and(|at| at.with_timezone(&tz).date_naive() >= today))
 }
 
 /// The lists the manager and the desk work from: key customers, birthdays, lost customers.
