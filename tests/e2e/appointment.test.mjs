@@ -5,17 +5,14 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, before, test } from 'node:test';
-import { byTest, choose, cli, fieldError, startApp, textOf, typeInto, waitForDialogsClosed, waitForText } from './harness.mjs';
+import { byTest, choose, cli, fieldError, startDemo, textOf, typeInto, waitForDialogsClosed, waitForText } from './harness.mjs';
 
 let app;
 let browser;
 before(async () => {
-  app = await startApp();
-  browser = app.browser;
-  await (await byTest(browser, 'setup-demo')).click();
-  await waitForText(browser, 'dealership-name-bar', (text) => text.includes('华安马自达'), 30_000);
   // The desk's operator: every change is recorded under this name.
-  await choose(browser, 'actor-select', '赵雅琴');
+  app = await startDemo({ actor: '赵雅琴' });
+  browser = app.browser;
   await (await byTest(browser, 'nav-appointments')).click();
 });
 after(async () => app?.stop());

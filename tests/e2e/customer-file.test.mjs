@@ -7,15 +7,13 @@ import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
-import { byTest, fieldError, hitFor, startApp, textOf, typeInto, waitForDialogsClosed, waitForFocus, waitForText } from './harness.mjs';
+import { byTest, fieldError, hitFor, startDemo, textOf, typeInto, waitForDialogsClosed, waitForFocus, waitForText } from './harness.mjs';
 
 let app;
 let browser;
 before(async () => {
-  app = await startApp();
+  app = await startDemo();
   browser = app.browser;
-  await (await byTest(browser, 'setup-demo')).click();
-  await waitForText(browser, 'dealership-name-bar', (text) => text.includes('华安马自达'), 30_000);
 });
 after(async () => app?.stop());
 

@@ -59,6 +59,18 @@ export async function startApp() {
   };
 }
 
+/** Starts the app as `startApp` does and loads the demo dealership (华安马自达) from the
+ * set-up page; with `actor`, picks that operator at the top, as the desk does before any
+ * change is recorded under a name. */
+export async function startDemo({ actor } = {}) {
+  const app = await startApp();
+  const { browser } = app;
+  await (await byTest(browser, 'setup-demo')).click();
+  await waitForText(browser, 'dealership-name-bar', (text) => text.includes('华安马自达'), 30_000);
+  if (actor) await choose(browser, 'actor-select', actor);
+  return app;
+}
+
 /** The element with `data-test="name"`, waited for until it is shown. */
 export async function byTest(browser, name) {
   const element = await browser.$(`[data-test="${name}"]`);

@@ -7,6 +7,9 @@ import CustomerFileView from "./views/customers/file/CustomerFileView.vue";
 import SettingsView from "./views/settings/SettingsView.vue";
 import NotBuiltView from "./views/not-built/NotBuiltView.vue";
 import WelcomeBoardView from "./views/board/WelcomeBoardView.vue";
+import ReceptionView from "./views/reception/ReceptionView.vue";
+import WorkOrderView from "./views/work-orders/editor/WorkOrderView.vue";
+import WorkOrdersView from "./views/work-orders/WorkOrdersView.vue";
 
 declare module "vue-router" {
   interface RouteMeta {
@@ -19,7 +22,9 @@ declare module "vue-router" {
 const BUILT: Record<string, Component> = {
   appointments: AppointmentsView,
   customers: CustomersView,
+  reception: ReceptionView,
   settings: SettingsView,
+  "work-orders": WorkOrdersView,
 };
 
 const routes: RouteRecordRaw[] = [
@@ -36,6 +41,12 @@ const routes: RouteRecordRaw[] = [
     path: "/customers/:id(\\d+)",
     name: "customer-file",
     component: CustomerFileView,
+    props: (route) => ({ id: Number(route.params.id) }),
+  },
+  {
+    path: "/work-orders/:id(\\d+)",
+    name: "work-order",
+    component: WorkOrderView,
     props: (route) => ({ id: Number(route.params.id) }),
   },
   // The lobby TV (its own window, full-screen): no frame around it.

@@ -21,3 +21,24 @@ export function confirmDiscard(): Promise<boolean> {
 export function confirmChange(title: string, text: string, confirm: string): Promise<boolean> {
   return ask(title, text, confirm, i18n.global.t("common.cancel"));
 }
+
+/**
+ * Asks why something is cancelled, with the texts under `<prefix>.text/title/confirm/keep/
+ * placeholder/reasonRequired`; the trimmed reason, or null when the user keeps it.
+ */
+export async function askCancelReason(prefix: string, number: string, customClass = ""): Promise<string | null> {
+  const t = i18n.global.t;
+  try {
+    const answer = await ElMessageBox.prompt(t(`${prefix}.text`, { number }), t(`${prefix}.title`), {
+      confirmButtonText: t(`${prefix}.confirm`),
+      cancelButtonText: t(`${prefix}.keep`),
+      inputPlaceholder: t(`${prefix}.placeholder`),
+      inputValidator: (value: string) => (value ?? "").trim() !== "" || t(`${prefix}.reasonRequired`),
+      type: "warning",
+      customClass,
+    });
+    return answer.value.trim();
+  } catch {
+    return null;
+  }
+}

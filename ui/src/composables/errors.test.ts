@@ -6,7 +6,7 @@ import { i18n } from "../i18n";
 const { message, confirm } = vi.hoisted(() => ({ message: vi.fn(), confirm: vi.fn() }));
 vi.mock("element-plus", () => ({ ElMessage: message, ElMessageBox: { confirm } }));
 
-const { useFieldErrors } = await import("./errors");
+const { requiredRefusal, useFieldErrors } = await import("./errors");
 
 const refused = (field: string | null): AppError => ({
   code: "validation",
@@ -117,5 +117,15 @@ describe("submit", () => {
     await running;
     expect(first).toHaveBeenCalledOnce();
     expect(saving.value).toBe(false);
+  });
+});
+
+describe("requiredRefusal", () => {
+  it("names the field and carries both languages", () => {
+    expect(requiredRefusal("standardHundredths", "catalogue.required", "catalogue.operations.standardHours")).toEqual({
+      code: "validation",
+      field: "standardHundredths",
+      message: { "zh-CN": "请填写“标准工时”", en: "Enter “Standard hours”" },
+    });
   });
 });

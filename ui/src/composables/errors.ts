@@ -1,11 +1,24 @@
 import { computed, ref, watch } from "vue";
 import { ElMessage, ElMessageBox } from "element-plus";
 import { errorText, isAppError, type AppError } from "../api";
-import { i18n } from "../i18n";
+import { i18n, type Locale } from "../i18n";
 
 /** Shows any rejection as an error message in the current language. */
 export function showError(e: unknown) {
   ElMessage({ type: "error", message: errorText(e), showClose: true, duration: 8000 });
+}
+
+/**
+ * A refusal for a field left empty, made by the form since the core never
+ * sees an empty number: `sentence` is the locale key of what to say (the
+ * field's name goes in as `field`), `label` the locale key of that name. It
+ * carries both languages like the core's own refusals, so that under the
+ * field it follows a change of language.
+ */
+export function requiredRefusal(field: string, sentence: string, label: string): AppError {
+  const t = i18n.global.t;
+  const say = (locale: Locale) => t(sentence, { field: t(label, {}, { locale }) }, { locale });
+  return { code: "validation", message: { "zh-CN": say("zh-CN"), en: say("en") }, field };
 }
 
 /**
