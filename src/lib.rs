@@ -18,6 +18,7 @@ pub mod staff;
 pub mod text;
 pub mod vehicle;
 pub mod work_order;
+pub mod workshop;
 
 pub use db::Store;
 pub use error::{Error, ErrorPayload, LocalizedText, Result};

@@ -44,6 +44,13 @@ text_enum!(
         Sign = "sign",
         Revise = "revise",
         Dispatch = "dispatch",
+        Start = "start",
+        ReportDone = "report_done",
+        PassQc = "pass_qc",
+        Rework = "rework",
+        StartWash = "start_wash",
+        FinishWash = "finish_wash",
+        Park = "park",
         Cancel = "cancel",
     }
 );
@@ -107,6 +114,13 @@ impl OrderAction {
             OrderAction::Sign => "登记签字",
             OrderAction::Revise => "建立新版本",
             OrderAction::Dispatch => "派工",
+            OrderAction::Start => "开工",
+            OrderAction::ReportDone => "报完工",
+            OrderAction::PassQc => "质检通过",
+            OrderAction::Rework => "返工",
+            OrderAction::StartWash => "开始洗车",
+            OrderAction::FinishWash => "洗车完毕",
+            OrderAction::Park => "停入竣工区",
             OrderAction::Cancel => "取消",
         }
     }
@@ -120,6 +134,13 @@ impl OrderAction {
             OrderAction::Sign => "signed",
             OrderAction::Revise => "revised",
             OrderAction::Dispatch => "dispatched",
+            OrderAction::Start => "started",
+            OrderAction::ReportDone => "reported done",
+            OrderAction::PassQc => "passed by QC",
+            OrderAction::Rework => "sent back for rework",
+            OrderAction::StartWash => "taken to the wash",
+            OrderAction::FinishWash => "finished washing",
+            OrderAction::Park => "parked as ready",
             OrderAction::Cancel => "cancelled",
         }
     }
@@ -153,6 +174,13 @@ pub fn transition(from: OrderStatus, action: OrderAction) -> Result<OrderStatus>
         (AwaitingSignature, OrderAction::Sign) => Some(Open),
         (Open | Dispatched, OrderAction::Revise) => Some(Draft),
         (Open, OrderAction::Dispatch) => Some(Dispatched),
+        (Dispatched | Rework, OrderAction::Start) => Some(InProgress),
+        (InProgress, OrderAction::ReportDone) => Some(AwaitingQc),
+        (AwaitingQc, OrderAction::PassQc) => Some(PassedQc),
+        (AwaitingQc, OrderAction::Rework) => Some(Rework),
+        (PassedQc, OrderAction::StartWash) => Some(Washing),
+        (Washing, OrderAction::FinishWash) => Some(Ready),
+        (PassedQc, OrderAction::Park) => Some(Ready),
         (Draft | AwaitingSignature | Open | Dispatched, OrderAction::Cancel) => Some(Cancelled),
         _ => None,
     };

@@ -126,8 +126,8 @@ async fn write_history(
     Ok(())
 }
 
-/// OrderStatus, version and revision as stored now.
-async fn state(conn: &mut SqliteConnection, id: i64) -> Result<(OrderStatus, i64, i64)> {
+/// Status, version and revision as stored now.
+pub(crate) async fn state(conn: &mut SqliteConnection, id: i64) -> Result<(OrderStatus, i64, i64)> {
     let row = sqlx::query!(
         "SELECT status, version, revision FROM work_order WHERE id = ?1",
         id
@@ -140,7 +140,7 @@ async fn state(conn: &mut SqliteConnection, id: i64) -> Result<(OrderStatus, i64
 
 /// One checked step with check-and-set on the status; `version_step` is added to the version.
 #[allow(clippy::too_many_arguments)]
-async fn step(
+pub(crate) async fn step(
     tx: &mut SqliteConnection,
     id: i64,
     action: OrderAction,
@@ -300,13 +300,13 @@ pub async fn act(
     note: &str,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    if matches!(
+    if !matches!(
         action,
-        OrderAction::Sign | OrderAction::Dispatch | OrderAction::Save | OrderAction::Create
+        OrderAction::Submit | OrderAction::Withdraw | OrderAction::Revise | OrderAction::Cancel
     ) {
         return Err(Error::conflict(
-            "这一步有专门的表单",
-            "This step has its own form",
+            "这一步在它自己的界面上操作",
+            "This step has its own screen",
         ));
     }
     if action == OrderAction::Cancel && note.trim().is_empty() {

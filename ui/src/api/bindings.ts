@@ -705,7 +705,7 @@ export type Notes = {
 export type OldParts = "take" | "dispose" | "warranty_return";
 
 /**  The steps the desk takes; `transition` says where each leads. */
-export type OrderAction = "create" | "save" | "submit" | "withdraw" | "sign" | "revise" | "dispatch" | "cancel";
+export type OrderAction = "create" | "save" | "submit" | "withdraw" | "sign" | "revise" | "dispatch" | "start" | "report_done" | "pass_qc" | "rework" | "start_wash" | "finish_wash" | "park" | "cancel";
 
 export type OrderHistoryLine = {
 	at: string,
