@@ -217,6 +217,11 @@ fn work_orders_list_show_and_print_from_the_command_line() {
         "awaiting_signature",
         "open",
         "dispatched",
+        "in_progress",
+        "awaiting_qc",
+        "rework",
+        "washing",
+        "ready",
         "cancelled",
     ] {
         assert!(statuses.contains(&status), "the demo has a {status} order");

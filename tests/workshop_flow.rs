@@ -53,7 +53,17 @@ async fn status(store: &Store, id: i64) -> OrderStatus {
 async fn a_car_goes_through_the_workshop_qc_with_one_rework_and_the_wash() {
     let (_dir, store) = fresh_store().await;
     demo::seed(&store).await.unwrap();
-    let technicians = staff_with(&store, Role::Technician).await;
+    // The demo keeps one technician clocked on a car in progress; use the others.
+    let busy: Vec<i64> =
+        sqlx::query_scalar("SELECT technician_id FROM labour_clock WHERE off_at IS NULL")
+            .fetch_all(store.reader())
+            .await
+            .unwrap();
+    let technicians: Vec<i64> = staff_with(&store, Role::Technician)
+        .await
+        .into_iter()
+        .filter(|t| !busy.contains(t))
+        .collect();
     let inspector = staff_with(&store, Role::QcInspector).await[0];
     let advisor = staff_with(&store, Role::Advisor).await[0];
     let order = dispatched(&store, true).await;

@@ -141,6 +141,12 @@ enum Stage {
     Open,
     Dispatched,
     Revised,
+    // In the workshop after dispatch.
+    InProgress,
+    AwaitingQc,
+    Rework,
+    Washing,
+    Ready,
     Cancelled,
 }
 
@@ -284,8 +290,32 @@ pub(super) async fn seed_orders(
             false,
         ),
     ];
+    // Cars in the workshop: each a service with two labour lines. The one still in progress
+    // comes last: its technician stays clocked on.
+    let in_shop = [
+        (Stage::AwaitingQc, "7 万公里"),
+        (Stage::Rework, "8 万公里"),
+        (Stage::Washing, "9 万公里"),
+        (Stage::Ready, "10 万公里"),
+        (Stage::InProgress, "6 万公里"),
+    ]
+    .map(|(stage, km)| {
+        let lines = vec![
+            labour(&ops, "BY-01", PayType::Customer, rate(PayType::Customer)),
+            labour(&ops, "BY-02", PayType::Customer, rate(PayType::Customer)),
+            part(&stock, "PE01-14-302", 100, PayType::Customer),
+            part(&stock, "PE07-13-3A0", 100, PayType::Customer),
+        ];
+        (stage, maintenance(km), lines, false)
+    });
+    let plans = plans.into_iter().chain(in_shop);
+    let inspector = crate::staff::store::list(store)
+        .await?
+        .into_iter()
+        .find(|s| s.role == crate::staff::Role::QcInspector)
+        .map(|s| s.id);
     let mut count = 0;
-    for (index, (stage, interview, lines, diagnosis_only)) in plans.into_iter().enumerate() {
+    for (index, (stage, interview, lines, diagnosis_only)) in plans.enumerate() {
         let driver = &drivers[drivers.len() - 1 - index];
         let advisor = advisors[index % advisors.len()];
         let actor = Some(advisor);
@@ -373,7 +403,7 @@ pub(super) async fn seed_orders(
                 } else {
                     "13911112222".into()
                 },
-                wash: Some(index % 3 != 1),
+                wash: Some(index % 3 != 1 || stage == Stage::Washing),
                 old_parts: Some(if index == 5 {
                     OldParts::WarrantyReturn
                 } else if index % 2 == 0 {
@@ -452,8 +482,76 @@ pub(super) async fn seed_orders(
             };
             work_order::dispatch(store, &input).await?;
         }
+        if stage >= Stage::InProgress
+            && let Some(inspector) = inspector
+        {
+            workshop_steps(
+                store,
+                id,
+                stage,
+                inspector,
+                technicians[index % technicians.len()],
+            )
+            .await?;
+        }
     }
     Ok(count)
+}
+
+/// Takes a dispatched demo order through the workshop as far as `stage`.
+async fn workshop_steps(
+    store: &Store,
+    id: i64,
+    stage: Stage,
+    inspector: i64,
+    technician: i64,
+) -> Result<()> {
+    use crate::workshop::{self, QC_CHECKLIST, QcInput, QcItem};
+    let lines = workshop::store::lines(store, id, Utc::now()).await?;
+    workshop::clock_on(store, lines[0].line_id, technician).await?;
+    if stage == Stage::InProgress {
+        return Ok(());
+    }
+    for line in &lines {
+        workshop::start_line(store, line.line_id, None).await?;
+        workshop::finish_line(store, line.line_id, None).await?;
+    }
+    workshop::report_done(store, id, None).await?;
+    if stage == Stage::AwaitingQc {
+        return Ok(());
+    }
+    let passed = stage != Stage::Rework;
+    let qc = QcInput {
+        order_id: id,
+        inspector_id: inspector,
+        checklist: QC_CHECKLIST
+            .iter()
+            .map(|item| QcItem {
+                item: item.to_string(),
+                ok: passed || !item.contains("液位"),
+            })
+            .collect(),
+        passed,
+        reason: if passed {
+            ""
+        } else {
+            "机油液位偏低，需补加后复检"
+        }
+        .into(),
+    };
+    let file = workshop::quality_check(store, &qc).await?;
+    if !passed {
+        return Ok(());
+    }
+    if file.order.check_in.wash == Some(true) {
+        workshop::after_qc(store, id, OrderAction::StartWash, None).await?;
+        if stage == Stage::Ready {
+            workshop::after_qc(store, id, OrderAction::FinishWash, None).await?;
+        }
+    } else {
+        workshop::after_qc(store, id, OrderAction::Park, None).await?;
+    }
+    Ok(())
 }
 
 /// A work order of `lines` lines (labour and parts in turn, every pay type), built in
