@@ -708,7 +708,8 @@ pub async fn notify_parts(store: &Store, notice: &PartsNotice) -> Result<WorkOrd
     store::file(store, notice.id).await
 }
 
-/// The work order as printed for signing: the current content, or a signed `version`.
+/// The work order as printed for signing: the current content, or a signed `version` as
+/// the customer signed it.
 pub async fn work_order_pdf(
     store: &Store,
     id: i64,
@@ -716,13 +717,16 @@ pub async fn work_order_pdf(
     size: FormSize,
 ) -> Result<Vec<u8>> {
     let dealership = crate::dealership::store::required(store).await?;
-    let file = store::file(store, id).await?;
     let (order, signed) = match version {
-        Some(v) if v != file.order.version || file.versions.iter().any(|s| s.version == v) => (
-            store::version(store, id, v).await?,
-            file.versions.iter().find(|s| s.version == v).cloned(),
-        ),
-        _ => (file.order, None),
+        Some(v) => {
+            let signed = store::file(store, id)
+                .await?
+                .versions
+                .into_iter()
+                .find(|s| s.version == v);
+            (store::version(store, id, v).await?, signed)
+        }
+        None => (store::get(store, id).await?, None),
     };
     let terms = settings::get(store).await?.terms;
     crate::print::work_order::render(
