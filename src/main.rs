@@ -7,7 +7,8 @@ use clap::{Parser, Subcommand};
 use serde::Serialize;
 use servicebay::work_order::{self, FormSize, OrderStatus};
 use servicebay::{
-    AppPaths, Error, Result, Store, appointment, customer, dealership, demo, parts, print, vehicle,
+    AppPaths, Error, Result, Store, appointment, customer, dealership, demo, gate, parts, print,
+    settlement, staff, vehicle,
 };
 
 #[derive(Parser)]
@@ -53,6 +54,9 @@ enum Command {
     /// Printed papers as PDF.
     #[command(subcommand)]
     Print(PrintCommand),
+    /// The gate (门卫): exit passes checked on the way out.
+    #[command(subcommand)]
+    Gate(GateCommand),
     /// Speed measurements on generated data of a large dealership.
     #[command(subcommand)]
     Bench(BenchCommand),
@@ -106,6 +110,13 @@ enum WorkOrderCommand {
     },
     /// One work order with its lines, history and signed versions.
     Show { number: String },
+}
+
+#[derive(Subcommand)]
+enum GateCommand {
+    /// Check a scanned pass token (or a typed plate): exit 0 when the car may leave (the exit
+    /// is recorded), exit 1 with the reason when it may not.
+    Verify { token: String },
 }
 
 #[derive(Subcommand)]
@@ -236,6 +247,24 @@ enum PrintCommand {
         output: PathBuf,
         #[arg(long, default_value = "a4")]
         paper: String,
+    },
+    /// 结算清单 of a work order at hand-over or after; a reprint is marked 副本.
+    Settlement {
+        number: String,
+        #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
+        output: PathBuf,
+        #[arg(long, default_value = "a4")]
+        paper: String,
+    },
+    /// 出门证 of a work order: issued when it is paid or nothing is charged (exit 1 with the
+    /// reason otherwise); a reprint shows the same pass.
+    ExitPass {
+        number: String,
+        #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
+        output: PathBuf,
+        /// The cashier who issues it (default: the first cashier on the staff list).
+        #[arg(long, value_name = "NAME")]
+        cashier: Option<String>,
     },
 }
 
@@ -501,6 +530,39 @@ async fn run(cli: &Cli, db: &std::path::Path, paths: &AppPaths) -> Result<ExitCo
             let pdf = work_order::check_in_pdf(&store, id, form_size(paper)?).await?;
             out.written(output, &pdf)?
         }
+        Command::Print(PrintCommand::Settlement {
+            number,
+            output,
+            paper,
+        }) => {
+            let id = work_order::store::id_by_number(&store, number).await?;
+            let pdf = settlement::statement_pdf(&store, id, form_size(paper)?).await?;
+            out.written(output, &pdf)?
+        }
+        Command::Print(PrintCommand::ExitPass {
+            number,
+            output,
+            cashier,
+        }) => {
+            let id = work_order::store::id_by_number(&store, number).await?;
+            let cashier = cashier_id(&store, cashier.as_deref()).await?;
+            let pass = gate::issue_for_order(&store, id, cashier).await?;
+            let pdf = gate::exit_pass_pdf(&store, pass.id).await?;
+            out.written(output, &pdf)?
+        }
+        Command::Gate(GateCommand::Verify { token }) => {
+            let answer = gate::verify(&store, token, None).await?;
+            let text = format!(
+                "{}  {}\n{}  {}",
+                answer.message_zh, answer.message_en, answer.plate, answer.work_order_number
+            );
+            out.done(&answer, text.trim());
+            return Ok(if answer.allowed {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            });
+        }
         Command::WorkOrder(WorkOrderCommand::List { status, date }) => {
             let status = status
                 .as_deref()
@@ -630,6 +692,25 @@ fn booking_lines(lines: &[appointment::BookingLine]) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The cashier named, or the first cashier on the staff list.
+async fn cashier_id(store: &Store, name: Option<&str>) -> Result<i64> {
+    staff::store::list(store)
+        .await?
+        .into_iter()
+        .find(|s| match name {
+            Some(name) => s.name == name.trim(),
+            None => s.role == staff::Role::Cashier,
+        })
+        .map(|s| s.id)
+        .ok_or_else(|| {
+            Error::validation(
+                "cashier",
+                "员工名单中没有这位收银员",
+                "No such cashier on the staff list",
+            )
+        })
 }
 
 struct Output {

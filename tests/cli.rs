@@ -222,6 +222,8 @@ fn work_orders_list_show_and_print_from_the_command_line() {
         "rework",
         "washing",
         "ready",
+        "settled",
+        "exited",
         "cancelled",
     ] {
         assert!(statuses.contains(&status), "the demo has a {status} order");
@@ -287,4 +289,75 @@ fn work_orders_list_show_and_print_from_the_command_line() {
         ],
     );
     assert_eq!(bad_paper.status.code(), Some(1));
+}
+
+#[test]
+fn settlement_exit_pass_and_gate_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("servicebay.db");
+    assert!(servicebay(&db, &["demo", "seed"]).status.success());
+    let orders = |status: &str| -> Vec<serde_json::Value> {
+        json(&servicebay(
+            &db,
+            &["--json", "work-order", "list", "--status", status],
+        ))
+        .as_array()
+        .unwrap()
+        .clone()
+    };
+    let settled = orders("settled")[0]["number"].as_str().unwrap().to_string();
+    let unpaid = orders("ready")
+        .into_iter()
+        .find(|o| o["customerPaysFen"].as_i64().unwrap() > 0)
+        .unwrap()["number"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let file = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+
+    let statement = servicebay(
+        &db,
+        &["print", "settlement", &settled, "-o", &file("s.pdf")],
+    );
+    assert!(statement.status.success());
+    assert!(std::fs::read(file("s.pdf")).unwrap().starts_with(b"%PDF"));
+
+    // No pass for the unpaid car: exit 1 with the reason, and no file.
+    let refused = servicebay(&db, &["print", "exit-pass", &unpaid, "-o", &file("u.pdf")]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("未付款"));
+    assert!(!dir.path().join("u.pdf").exists());
+
+    let pass = servicebay(&db, &["print", "exit-pass", &settled, "-o", &file("p.pdf")]);
+    assert!(pass.status.success());
+    let shown = json(&servicebay(
+        &db,
+        &["--json", "work-order", "show", &settled],
+    ));
+    let token_in_pdf = std::process::Command::new("pdftotext")
+        .args([&file("p.pdf"), "-"])
+        .output()
+        .expect("pdftotext runs");
+    let text = String::from_utf8_lossy(&token_in_pdf.stdout);
+    let token = text
+        .split_whitespace()
+        .find(|w| w.starts_with("SB1."))
+        .expect("the token is printed under the QR code")
+        .to_string();
+    assert!(text.contains(shown["order"]["plate"].as_str().unwrap()));
+
+    let allowed = servicebay(&db, &["--json", "gate", "verify", &token]);
+    assert_eq!(allowed.status.code(), Some(0));
+    assert_eq!(json(&allowed)["allowed"], true);
+    let second = servicebay(&db, &["--json", "gate", "verify", &token]);
+    assert_eq!(second.status.code(), Some(1));
+    assert_eq!(json(&second)["refusal"], "used");
+    let forged = servicebay(
+        &db,
+        &["--json", "gate", "verify", "SB1.1.00000000000000000000"],
+    );
+    assert_eq!(forged.status.code(), Some(1));
+    assert_eq!(json(&forged)["refusal"], "not_genuine");
+    let exited = orders("exited");
+    assert!(exited.iter().any(|o| o["number"] == settled.as_str()));
 }

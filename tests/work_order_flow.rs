@@ -6,7 +6,7 @@ mod common;
 use chrono::{Duration, Utc};
 use servicebay::appointment::{self, BookingInput, Kind, ServiceType};
 use servicebay::customer::{self, ContactChannel, CustomerDraft, PastVisit};
-use servicebay::parts::{self, LabourOperation, Part};
+use servicebay::parts::{self, JobKind, LabourOperation, Part};
 use servicebay::reception::{
     self, CheckIn, CustomerWaits, DamageKind, DamageMark, OldParts, OutlineView, ReceptionStart,
 };
@@ -81,6 +81,7 @@ async fn desk() -> Desk {
             code: "BY-01".into(),
             name: "更换机油、机油滤清器".into(),
             standard_hundredths: 50,
+            job_kind: JobKind::Maintenance,
         },
     )
     .await

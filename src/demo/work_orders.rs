@@ -4,7 +4,7 @@
 use chrono::{Duration, Timelike, Utc};
 
 use super::appointments::Driver;
-use crate::parts::{self, LabourOperation, Part};
+use crate::parts::{self, JobKind, LabourOperation, Part};
 use crate::reception::{
     CheckIn, CustomerWaits, DamageKind, DamageMark, Interview, OldParts, OutlineView,
     ReceptionStart,
@@ -16,21 +16,21 @@ use crate::work_order::{
 use crate::{Result, Store};
 
 /// Code, name, standard hours × 100.
-const OPERATIONS: [(&str, &str, i64); 14] = [
-    ("BY-01", "更换机油、机油滤清器", 50),
-    ("BY-02", "更换空气滤清器", 20),
-    ("BY-03", "更换空调滤清器", 30),
-    ("BY-04", "更换火花塞", 80),
-    ("DP-01", "四轮定位", 100),
-    ("ZD-01", "更换前刹车片", 120),
-    ("ZD-02", "更换刹车油", 80),
-    ("KT-01", "空调系统检修", 150),
-    ("FD-01", "发动机故障诊断", 100),
-    ("BS-01", "更换变速箱油", 100),
-    ("DQ-01", "更换蓄电池", 30),
-    ("LT-01", "轮胎换位", 50),
-    ("BJ-01", "前保险杠钣金喷漆", 400),
-    ("JQ-01", "清洗节气门", 80),
+const OPERATIONS: [(&str, &str, i64, JobKind); 14] = [
+    ("BY-01", "更换机油、机油滤清器", 50, JobKind::Maintenance),
+    ("BY-02", "更换空气滤清器", 20, JobKind::Maintenance),
+    ("BY-03", "更换空调滤清器", 30, JobKind::Maintenance),
+    ("BY-04", "更换火花塞", 80, JobKind::Maintenance),
+    ("DP-01", "四轮定位", 100, JobKind::Repair),
+    ("ZD-01", "更换前刹车片", 120, JobKind::Repair),
+    ("ZD-02", "更换刹车油", 80, JobKind::Maintenance),
+    ("KT-01", "空调系统检修", 150, JobKind::Repair),
+    ("FD-01", "发动机故障诊断", 100, JobKind::Repair),
+    ("BS-01", "更换变速箱油", 100, JobKind::Maintenance),
+    ("DQ-01", "更换蓄电池", 30, JobKind::Repair),
+    ("LT-01", "轮胎换位", 50, JobKind::Maintenance),
+    ("BJ-01", "前保险杠钣金喷漆", 400, JobKind::BodyPaint),
+    ("JQ-01", "清洗节气门", 80, JobKind::Repair),
 ];
 
 /// Part number, name, unit, price in fen, on hand × 100.
@@ -55,12 +55,13 @@ const PARTS: [(&str, &str, &str, i64, i64); 16] = [
 
 /// Loads the catalogues.
 pub(super) async fn seed_catalogues(store: &Store) -> Result<()> {
-    for (code, name, hours) in OPERATIONS {
+    for (code, name, hours, job_kind) in OPERATIONS {
         let op = LabourOperation {
             id: None,
             code: code.into(),
             name: name.into(),
             standard_hundredths: hours,
+            job_kind,
         };
         parts::store::save_operation(store, &op.validate()?).await?;
     }
@@ -147,6 +148,10 @@ enum Stage {
     Rework,
     Washing,
     Ready,
+    // At the hand-over and cash desks, and out of the gate.
+    HandedOver,
+    Settled,
+    Exited,
     Cancelled,
 }
 
@@ -297,6 +302,9 @@ pub(super) async fn seed_orders(
         (Stage::Rework, "8 万公里"),
         (Stage::Washing, "9 万公里"),
         (Stage::Ready, "10 万公里"),
+        (Stage::HandedOver, "11 万公里"),
+        (Stage::Settled, "12 万公里"),
+        (Stage::Exited, "13 万公里"),
         (Stage::InProgress, "6 万公里"),
     ]
     .map(|(stage, km)| {
@@ -308,7 +316,24 @@ pub(super) async fn seed_orders(
         ];
         (stage, maintenance(km), lines, false)
     });
-    let plans = plans.into_iter().chain(in_shop);
+    // A warranty repair handed over: nothing to pay, only the exit pass.
+    let warranty = (
+        Stage::HandedOver,
+        Interview {
+            when: "近三天早上".into(),
+            what: "冷车启动困难，仪表盘蓄电池灯亮".into(),
+            why: "检测蓄电池内阻超标，在质保期内".into(),
+            how_fix: "更换蓄电池（厂家索赔）".into(),
+            how_much: "约 0.5 小时，索赔不收费".into(),
+            ..Interview::default()
+        },
+        vec![
+            labour(&ops, "DQ-01", PayType::Warranty, rate(PayType::Warranty)),
+            part(&stock, "80D26L", 100, PayType::Warranty),
+        ],
+        false,
+    );
+    let plans = plans.into_iter().chain(in_shop).chain([warranty]);
     let inspector = crate::staff::store::list(store)
         .await?
         .into_iter()
@@ -545,11 +570,71 @@ async fn workshop_steps(
     }
     if file.order.check_in.wash == Some(true) {
         workshop::after_qc(store, id, OrderAction::StartWash, None).await?;
-        if stage == Stage::Ready {
+        if stage >= Stage::Ready {
             workshop::after_qc(store, id, OrderAction::FinishWash, None).await?;
         }
     } else {
         workshop::after_qc(store, id, OrderAction::Park, None).await?;
+    }
+    if stage > Stage::Ready {
+        hand_over_and_pay(store, id, stage).await?;
+    }
+    Ok(())
+}
+
+/// Hands a ready demo car over, and as far as `stage` settles it (WeChat and cash), issues
+/// the exit pass and lets it out of the gate.
+async fn hand_over_and_pay(store: &Store, id: i64, stage: Stage) -> Result<()> {
+    use crate::settlement::{
+        self, FollowupMethod, FollowupTime, HandOverInput, PayMethod, PaymentInput, SettleInput,
+    };
+    let order = work_order::store::get(store, id).await?;
+    let has_mobile = order.mobile.len() == 11;
+    settlement::hand_over(
+        store,
+        &HandOverInput {
+            order_id: id,
+            advisor_id: order.advisor_id,
+            other_advisor_confirmed: false,
+            work_explained: true,
+            old_parts_shown: true,
+            covers_removed: true,
+            followup_consent: has_mobile,
+            followup_method: has_mobile.then_some(FollowupMethod::Mobile),
+            followup_phone: order.mobile.clone(),
+            followup_time: has_mobile.then_some(FollowupTime::Evening),
+        },
+    )
+    .await?;
+    if stage == Stage::HandedOver {
+        return Ok(());
+    }
+    let cashier = crate::staff::store::list(store)
+        .await?
+        .into_iter()
+        .find(|s| s.role == crate::staff::Role::Cashier)
+        .map(|s| s.id)
+        .unwrap_or(order.advisor_id);
+    let due = order.totals.customer_pays_fen;
+    let cash = due % 10_000;
+    let payments = [(PayMethod::Wechat, due - cash), (PayMethod::Cash, cash)]
+        .into_iter()
+        .filter(|(_, fen)| *fen > 0)
+        .map(|(method, amount_fen)| PaymentInput { method, amount_fen })
+        .collect();
+    settlement::settle(
+        store,
+        &SettleInput {
+            order_id: id,
+            cashier_id: cashier,
+            payments,
+            invoice_number: format!("4403{:08}", id),
+        },
+    )
+    .await?;
+    let pass = crate::gate::issue_for_order(store, id, cashier).await?;
+    if stage == Stage::Exited {
+        crate::gate::verify(store, &pass.token, None).await?;
     }
     Ok(())
 }
@@ -562,7 +647,7 @@ pub fn sample_work_order(lines: usize) -> work_order::WorkOrder {
         .map(|i| {
             let pay_type = pay_types[i % 7 / 4 + i % 3 / 2];
             let mut line = if i % 2 == 0 {
-                let (code, name, hours) = OPERATIONS[i / 2 % OPERATIONS.len()];
+                let (code, name, hours, _) = OPERATIONS[i / 2 % OPERATIONS.len()];
                 Line {
                     code: code.into(),
                     name: name.into(),

@@ -21,7 +21,14 @@ pub struct LabourOperation {
     pub name: String,
     /// Standard hours × 100.
     pub standard_hundredths: i64,
+    pub job_kind: JobKind,
 }
+
+crate::text::text_enum!(
+    /// What kind of job an operation is: a follow-up call is asked after maintenance and
+    /// body and paint work, and mandatory after every other job.
+    JobKind { Maintenance = "maintenance", BodyPaint = "body_paint", Repair = "repair" }
+);
 
 /// The labour rate per hour for one pay type.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
@@ -87,6 +94,7 @@ impl LabourOperation {
             code: required("code", &code_key(&self.code), "工时代码", "operation code")?,
             name: required("name", &self.name, "工时项目名称", "operation name")?,
             standard_hundredths: self.standard_hundredths,
+            job_kind: self.job_kind,
         })
     }
 }
@@ -423,6 +431,7 @@ mod tests {
             code: " by-01 ".into(),
             name: "更换机油机滤".into(),
             standard_hundredths: 50,
+            job_kind: JobKind::Maintenance,
         };
         assert_eq!(op.validate().unwrap().code, "BY-01");
         let no_hours = LabourOperation {

@@ -3,7 +3,7 @@
 use chrono::Utc;
 use sqlx::SqliteConnection;
 
-use super::{LabourOperation, LabourRate, Part};
+use super::{JobKind, LabourOperation, LabourRate, Part};
 use crate::work_order::PayType;
 use crate::{Error, Result, Store};
 
@@ -21,29 +21,42 @@ fn duplicate(err: sqlx::Error, field: &'static str, zh: &str, en: &str) -> Error
 /// Operations whose code or name contains `query` (all of them for an empty query).
 pub async fn operations(store: &Store, query: &str) -> Result<Vec<LabourOperation>> {
     let query = query.trim();
-    Ok(sqlx::query_as!(
-        LabourOperation,
-        r#"SELECT id AS "id?", code, name, standard_hundredths FROM labour_operation
+    let rows = sqlx::query!(
+        r#"SELECT id, code, name, standard_hundredths, job_kind FROM labour_operation
            WHERE ?1 = '' OR instr(code, upper(?1)) > 0 OR instr(name, ?1) > 0
            ORDER BY code LIMIT 200"#,
         query
     )
     .fetch_all(store.reader())
-    .await?)
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(LabourOperation {
+                id: Some(r.id),
+                code: r.code,
+                name: r.name,
+                standard_hundredths: r.standard_hundredths,
+                job_kind: JobKind::parse(&r.job_kind)?,
+            })
+        })
+        .collect()
 }
 
 pub async fn save_operation(store: &Store, op: &LabourOperation) -> Result<i64> {
     let now = Utc::now();
+    let kind = op.job_kind.as_str();
     let id = sqlx::query_scalar!(
-        r#"INSERT INTO labour_operation (id, code, name, standard_hundredths, updated_at)
-           VALUES (?1, ?2, ?3, ?4, ?5)
+        r#"INSERT INTO labour_operation (id, code, name, standard_hundredths, job_kind, updated_at)
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6)
            ON CONFLICT (id) DO UPDATE SET code = excluded.code, name = excluded.name,
-               standard_hundredths = excluded.standard_hundredths, updated_at = excluded.updated_at
+               standard_hundredths = excluded.standard_hundredths, job_kind = excluded.job_kind,
+               updated_at = excluded.updated_at
            RETURNING id AS "id!""#,
         op.id,
         op.code,
         op.name,
         op.standard_hundredths,
+        kind,
         now
     )
     .fetch_one(store.writer())

@@ -4,8 +4,8 @@
 
 use super::layout::{Align, Flow, Style, ascent, line_height};
 use super::work_order::{
-    Form, FormSize, choice_pairs, columns, continuation, first_page, heading, info_grid, interview,
-    order_pairs, paragraph, signatures, table,
+    Form, FormSize, choice_pairs, columns, continuation, customer_signs, first_page, heading,
+    info_grid, interview, order_pairs, paragraph, signatures, table,
 };
 use crate::Result;
 use crate::dealership::Dealership;
@@ -185,7 +185,7 @@ pub fn render(
         0.0,
         "以上车辆状况经客户与服务顾问共同确认。车内贵重物品请客户自行带走，未取走的物品本店不承担保管责任。",
     );
-    signatures(&mut flow, &form, order);
+    signatures(&mut flow, &form, &customer_signs(order));
     super::render(&format!("{title} {}", order.number), flow.finish())
 }
 

@@ -208,12 +208,16 @@ pub(super) fn interview(flow: &mut Flow, form: &Form, interview: &Interview) {
 }
 
 /// The customer's signature and date, and the advisor's name, each on a line to sign on.
-pub(super) fn signatures(flow: &mut Flow, form: &Form, order: &WorkOrder) {
-    let fields = [
+pub(super) fn customer_signs(order: &WorkOrder) -> [(&'static str, String); 3] {
+    [
         ("客户签字", String::new()),
         ("日期", String::new()),
         ("服务顾问", order.advisor_name.clone()),
-    ];
+    ]
+}
+
+/// Labelled lines to sign on, side by side; a value is written on its line.
+pub(super) fn signatures(flow: &mut Flow, form: &Form, fields: &[(&str, String)]) {
     let height = line_height(form.body) * 2.6;
     let top = flow.room(height) + line_height(form.body) * 1.4;
     let width = form.width() / fields.len() as f32;
@@ -473,6 +477,6 @@ pub fn render(
             ),
         );
     }
-    signatures(&mut flow, &form, order);
+    signatures(&mut flow, &form, &customer_signs(order));
     super::render(&format!("{title} {}", order.number), flow.finish())
 }

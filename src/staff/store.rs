@@ -31,3 +31,22 @@ pub async fn list(store: &Store) -> Result<Vec<StaffMember>> {
         })
         .collect()
 }
+
+/// The staff member must hold one of `roles`; otherwise `refusal` (field, zh, en).
+pub async fn require_role(
+    store: &Store,
+    id: i64,
+    roles: &[Role],
+    refusal: (&'static str, &str, &str),
+) -> Result<()> {
+    let role = list(store)
+        .await?
+        .into_iter()
+        .find(|s| s.id == id)
+        .map(|s| s.role);
+    if role.is_some_and(|r| roles.contains(&r)) {
+        return Ok(());
+    }
+    let (field, zh, en) = refusal;
+    Err(crate::Error::validation(field, zh, en))
+}

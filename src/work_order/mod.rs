@@ -51,6 +51,9 @@ text_enum!(
         StartWash = "start_wash",
         FinishWash = "finish_wash",
         Park = "park",
+        HandOver = "hand_over",
+        Settle = "settle",
+        Exit = "exit",
         Cancel = "cancel",
     }
 );
@@ -121,6 +124,9 @@ impl OrderAction {
             OrderAction::StartWash => "开始洗车",
             OrderAction::FinishWash => "洗车完毕",
             OrderAction::Park => "停入竣工区",
+            OrderAction::HandOver => "交车",
+            OrderAction::Settle => "结算",
+            OrderAction::Exit => "出门",
             OrderAction::Cancel => "取消",
         }
     }
@@ -141,6 +147,9 @@ impl OrderAction {
             OrderAction::StartWash => "taken to the wash",
             OrderAction::FinishWash => "finished washing",
             OrderAction::Park => "parked as ready",
+            OrderAction::HandOver => "handed over",
+            OrderAction::Settle => "settled",
+            OrderAction::Exit => "let out of the gate",
             OrderAction::Cancel => "cancelled",
         }
     }
@@ -181,6 +190,10 @@ pub fn transition(from: OrderStatus, action: OrderAction) -> Result<OrderStatus>
         (PassedQc, OrderAction::StartWash) => Some(Washing),
         (Washing, OrderAction::FinishWash) => Some(Ready),
         (PassedQc, OrderAction::Park) => Some(Ready),
+        // The hand-over is recorded; the car stays ready until the cashier settles.
+        (Ready, OrderAction::HandOver) => Some(Ready),
+        (Ready, OrderAction::Settle) => Some(Settled),
+        (Settled, OrderAction::Exit) => Some(Exited),
         (Draft | AwaitingSignature | Open | Dispatched, OrderAction::Cancel) => Some(Cancelled),
         _ => None,
     };

@@ -1,5 +1,6 @@
-//! What the dealership sets for work orders: the safety margin on promised times and the
-//! terms printed above the customer's signature.
+//! What the dealership sets for work orders: the safety margin on promised times, the terms
+//! printed above the customer's signature, when the job-status board warns, and the reminders
+//! on the settlement statement.
 
 use serde::{Deserialize, Serialize};
 
@@ -14,6 +15,14 @@ pub struct WorkOrderSettings {
     pub promise_margin_minutes: i64,
     /// The terms printed on the work order, one per line.
     pub terms: Vec<String>,
+    /// A card on the job-status board turns amber this many minutes before its promised time…
+    pub board_amber_minutes: i64,
+    /// …and red this many minutes after it (0: as soon as it has passed).
+    pub board_red_minutes: i64,
+    /// Reminders printed on the settlement statement, one per line.
+    pub statement_reminders: Vec<String>,
+    /// Part names that need running in: the statement then prints the running-in reminder.
+    pub running_in_parts: Vec<String>,
 }
 
 impl Default for WorkOrderSettings {
@@ -26,6 +35,15 @@ impl Default for WorkOrderSettings {
                 "3. 如需路试，本店已事先告知客户；旧件按客户选择的方式处理，索赔旧件须返厂。".into(),
                 "4. 完工后请凭结算单及出门证提车。".into(),
             ],
+            board_amber_minutes: 30,
+            board_red_minutes: 0,
+            statement_reminders: vec![
+                "质量担保：本次更换的原厂备件及工时享受厂家规定的质量担保，请妥善保存本结算清单。".into(),
+                "索赔权益：新车质量担保期内的索赔项目由厂家承担，客户无需付费。".into(),
+            ],
+            running_in_parts: ["刹车片", "制动片", "刹车盘", "制动盘", "轮胎", "离合器", "发动机", "变速箱"]
+                .map(String::from)
+                .to_vec(),
         }
     }
 }
@@ -39,16 +57,38 @@ impl WorkOrderSettings {
                 "The margin on promised times must be 0 to 480 minutes",
             ));
         }
+        if !(1..=480).contains(&self.board_amber_minutes) {
+            return Err(Error::validation(
+                "boardAmberMinutes",
+                "目视板提前变黄的时间应在 1 到 480 分钟之间",
+                "The board turns a card amber 1 to 480 minutes before its promised time",
+            ));
+        }
+        if !(0..=480).contains(&self.board_red_minutes) {
+            return Err(Error::validation(
+                "boardRedMinutes",
+                "超时变红的时间应在 0 到 480 分钟之间",
+                "A card turns red 0 to 480 minutes after its promised time",
+            ));
+        }
         Ok(WorkOrderSettings {
             promise_margin_minutes: self.promise_margin_minutes,
-            terms: self
-                .terms
-                .iter()
-                .map(|t| t.trim().to_string())
-                .filter(|t| !t.is_empty())
-                .collect(),
+            terms: lines(&self.terms),
+            board_amber_minutes: self.board_amber_minutes,
+            board_red_minutes: self.board_red_minutes,
+            statement_reminders: lines(&self.statement_reminders),
+            running_in_parts: lines(&self.running_in_parts),
         })
     }
+}
+
+/// Lines as typed, trimmed, without the empty ones.
+fn lines(typed: &[String]) -> Vec<String> {
+    typed
+        .iter()
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect()
 }
 
 pub async fn get(store: &Store) -> Result<WorkOrderSettings> {

@@ -3,7 +3,10 @@
 //! final inspection (完工审查) passes it or sends it back for rework, then the wash or the
 //! finished-car area.
 
+pub mod board;
 pub mod store;
+
+pub use board::{Board, BoardCard, Urgency};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

@@ -6,6 +6,7 @@ use sqlx::SqliteConnection;
 
 use super::{QcInput, WorkshopLine, clocked_minutes};
 use crate::staff::Role;
+use crate::staff::store::require_role;
 use crate::work_order::OrderAction as Action;
 use crate::work_order::OrderStatus as Status;
 use crate::work_order::store::{state, step};
@@ -29,26 +30,6 @@ async fn labour_line(conn: &mut SqliteConnection, line_id: i64) -> Result<(i64, 
     .await?
     .ok_or_else(no_line)?;
     Ok((row.work_order_id, row.name, row.started))
-}
-
-/// The staff member must hold one of `roles`.
-async fn require_role(store: &Store, id: i64, roles: &[Role], field: &'static str) -> Result<()> {
-    let role = crate::staff::store::list(store)
-        .await?
-        .into_iter()
-        .find(|s| s.id == id)
-        .map(|s| s.role);
-    if role.is_some_and(|r| roles.contains(&r)) {
-        return Ok(());
-    }
-    let (zh, en) = match roles.first() {
-        Some(Role::Technician) => ("请选择维修技师", "Choose a technician"),
-        _ => (
-            "完工审查须由检查员（或服务经理）进行",
-            "Final inspection is done by a QC inspector (or the service manager)",
-        ),
-    };
-    Err(Error::validation(field, zh, en))
 }
 
 /// Starts a line (again, after rework); the order goes in progress with its first line.
@@ -131,7 +112,13 @@ pub async fn clock_on(
     technician_id: i64,
     now: DateTime<Utc>,
 ) -> Result<i64> {
-    require_role(store, technician_id, &[Role::Technician], "technicianId").await?;
+    require_role(
+        store,
+        technician_id,
+        &[Role::Technician],
+        ("technicianId", "请选择维修技师", "Choose a technician"),
+    )
+    .await?;
     let mut tx = store.writer().begin().await?;
     let order = start_in(&mut tx, line_id, Some(technician_id), now).await?;
     sqlx::query!(
@@ -212,7 +199,11 @@ pub async fn quality_check(store: &Store, input: &QcInput, now: DateTime<Utc>) -
         store,
         input.inspector_id,
         &[Role::QcInspector, Role::Manager],
-        "inspectorId",
+        (
+            "inspectorId",
+            "完工审查须由检查员（或服务经理）进行",
+            "Final inspection is done by a QC inspector (or the service manager)",
+        ),
     )
     .await?;
     let checklist = serde_json::to_string(&input.checklist).map_err(|e| Error::Io(e.into()))?;

@@ -18,13 +18,15 @@ const BUILD_PACKAGES: &[&str] = &[
     "libxdo-dev",
 ];
 
-/// Debian packages the tests need: a virtual display, the WebKit WebDriver, PDF tools, and a
-/// CJK font so the window renders Chinese on a bare Linux.
+/// Debian packages the tests need: a virtual display, the WebKit WebDriver, PDF tools, a QR
+/// reader for the printed exit pass, and a CJK font so the window renders Chinese on a bare
+/// Linux.
 const TEST_PACKAGES: &[&str] = &[
     "xvfb",
     "xauth",
     "webkit2gtk-driver",
     "poppler-utils",
+    "zbar-tools",
     "fonts-noto-cjk",
 ];
 

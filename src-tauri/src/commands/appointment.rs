@@ -234,23 +234,48 @@ pub async fn board_displays(app: AppHandle) -> CommandResult<Vec<Display>> {
         .collect())
 }
 
-/// Opens (or moves) the lobby welcome board window, full-screen on the chosen display.
+/// The boards that hang on a wall, each in its own full-screen window.
+#[derive(Clone, Copy, serde::Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum WallBoard {
+    /// 预约欢迎板 in the lobby.
+    Welcome,
+    /// 作业管理目视板 in the workshop.
+    Workshop,
+}
+
+impl WallBoard {
+    /// Window label, route and title.
+    fn window(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            WallBoard::Welcome => (
+                "welcome-board",
+                "index.html#/board/welcome",
+                "预约欢迎板 Welcome board",
+            ),
+            WallBoard::Workshop => (
+                "workshop-board",
+                "index.html#/board/workshop",
+                "作业管理目视板 Job-status board",
+            ),
+        }
+    }
+}
+
+/// Opens (or moves) a wall board's window, full-screen on the chosen display.
 #[tauri::command]
 #[specta::specta]
-pub async fn board_open(app: AppHandle, display: u32) -> CommandResult<()> {
+pub async fn board_open(app: AppHandle, board: WallBoard, display: u32) -> CommandResult<()> {
     let monitors = app.available_monitors().unwrap_or_default();
     let monitor = monitors.get(display as usize).or(monitors.first());
-    let window = match app.get_webview_window("welcome-board") {
+    let (label, route, title) = board.window();
+    let window = match app.get_webview_window(label) {
         Some(window) => window,
-        None => WebviewWindowBuilder::new(
-            &app,
-            "welcome-board",
-            WebviewUrl::App("index.html#/board/welcome".into()),
-        )
-        .title("预约欢迎板 Welcome board")
-        .inner_size(1280.0, 720.0)
-        .build()
-        .map_err(window_error)?,
+        None => WebviewWindowBuilder::new(&app, label, WebviewUrl::App(route.into()))
+            .title(title)
+            .inner_size(1280.0, 720.0)
+            .build()
+            .map_err(window_error)?,
     };
     if let Some(monitor) = monitor {
         let at = monitor.position();

@@ -5,8 +5,10 @@ pub mod appointment;
 pub mod customer;
 pub mod files;
 pub mod print;
+pub mod settlement;
 pub mod vehicle;
 pub mod work_order;
+pub mod workshop;
 
 use servicebay::ErrorPayload;
 

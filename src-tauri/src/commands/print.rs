@@ -97,6 +97,34 @@ pub async fn print_check_in(
     Ok(open(&app, path))
 }
 
+/// 结算清单; every print after the first is marked 副本.
+#[tauri::command]
+#[specta::specta]
+pub async fn print_settlement(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    order_id: i64,
+    size: FormSize,
+) -> CommandResult<PrintedDocument> {
+    let pdf = servicebay::settlement::statement_pdf(&state.store, order_id, size).await?;
+    let number = work_order::store::get(&state.store, order_id).await?.number;
+    let path = print::save_pdf(&state.paths.prints(), &format!("settlement-{number}"), &pdf)?;
+    Ok(open(&app, path))
+}
+
+/// 出门证.
+#[tauri::command]
+#[specta::specta]
+pub async fn print_exit_pass(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    pass_id: i64,
+) -> CommandResult<PrintedDocument> {
+    let pdf = servicebay::gate::exit_pass_pdf(&state.store, pass_id).await?;
+    let path = print::save_pdf(&state.paths.prints(), &format!("exit-pass-{pass_id}"), &pdf)?;
+    Ok(open(&app, path))
+}
+
 fn open(app: &AppHandle, path: std::path::PathBuf) -> PrintedDocument {
     let opened = app
         .opener()

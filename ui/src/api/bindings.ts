@@ -33,8 +33,8 @@ export const commands = {
 	campaignSave: (input: Campaign) => __TAURI_INVOKE<Campaign>("campaign_save", { input }),
 	welcomeBoardToday: () => __TAURI_INVOKE<WelcomeBoard>("welcome_board_today"),
 	boardDisplays: () => __TAURI_INVOKE<Display[]>("board_displays"),
-	/**  Opens (or moves) the lobby welcome board window, full-screen on the chosen display. */
-	boardOpen: (display: number) => __TAURI_INVOKE<null>("board_open", { display }),
+	/**  Opens (or moves) a wall board's window, full-screen on the chosen display. */
+	boardOpen: (board: WallBoard, display: number) => __TAURI_INVOKE<null>("board_open", { board, display }),
 	customerCreate: (draft: CustomerDraft) => __TAURI_INVOKE<SearchHit>("customer_create", { draft }),
 	customerSearch: (query: string) => __TAURI_INVOKE<SearchHit[]>("customer_search", { query }),
 	customerGet: (id: number) => __TAURI_INVOKE<CustomerFile>("customer_get", { id }),
@@ -72,6 +72,21 @@ export const commands = {
 	printWorkOrder: (id: number, version: number | null, size: FormSize) => __TAURI_INVOKE<PrintedDocument>("print_work_order", { id, version, size }),
 	/**  接车登记表 of a work order. */
 	printCheckIn: (id: number, size: FormSize) => __TAURI_INVOKE<PrintedDocument>("print_check_in", { id, size }),
+	/**  结算清单; every print after the first is marked 副本. */
+	printSettlement: (orderId: number, size: FormSize) => __TAURI_INVOKE<PrintedDocument>("print_settlement", { orderId, size }),
+	/**  出门证. */
+	printExitPass: (passId: number) => __TAURI_INVOKE<PrintedDocument>("print_exit_pass", { passId }),
+	/**  Cars ready to hand over, and settled cars not yet out of the gate. */
+	settlementDesk: () => __TAURI_INVOKE<WorkOrderLine[]>("settlement_desk"),
+	settlementGet: (orderId: number) => __TAURI_INVOKE<Settlement>("settlement_get", { orderId }),
+	settlementHandOver: (input: HandOverInput) => __TAURI_INVOKE<Settlement>("settlement_hand_over", { input }),
+	settlementSettle: (input: SettleInput) => __TAURI_INVOKE<Settlement>("settlement_settle", { input }),
+	exitPassIssue: (orderId: number, cashierId: number) => __TAURI_INVOKE<PassLine>("exit_pass_issue", { orderId, cashierId }),
+	/**  Road test, wash only, rescue or inspection. */
+	exitPassIssueOther: (input: OtherPassInput) => __TAURI_INVOKE<PassLine>("exit_pass_issue_other", { input }),
+	gateVerify: (scanned: string, guardId: number | null) => __TAURI_INVOKE<GateAnswer>("gate_verify", { scanned, guardId }),
+	gateEntry: (plate: string, guardId: number | null) => __TAURI_INVOKE<null>("gate_entry", { plate, guardId }),
+	gateToday: () => __TAURI_INVOKE<GateEvent[]>("gate_today"),
 	/**  Booked customers who arrived today and wait to be received. */
 	receptionWaiting: () => __TAURI_INVOKE<BookingLine[]>("reception_waiting"),
 	receptionContext: (vehicleId: number, appointmentId: number | null) => __TAURI_INVOKE<ReceptionContext>("reception_context", { vehicleId, appointmentId }),
@@ -99,6 +114,19 @@ export const commands = {
 	partSave: (part: Part) => __TAURI_INVOKE<number>("part_save", { part }),
 	/**  Imports a parts list (.xlsx/.csv): a dry run first shows the row report. */
 	partsImport: (path: string, dryRun: boolean, skipInvalid: boolean) => __TAURI_INVOKE<ImportReport>("parts_import", { path, dryRun, skipInvalid }),
+	/**  Every car from reception until it leaves; the board asks every second. */
+	workshopBoard: () => __TAURI_INVOKE<Board>("workshop_board"),
+	workshopLines: (orderId: number) => __TAURI_INVOKE<WorkshopLine[]>("workshop_lines", { orderId }),
+	workshopStartLine: (lineId: number, actorId: number | null) => __TAURI_INVOKE<WorkshopLine[]>("workshop_start_line", { lineId, actorId }),
+	workshopFinishLine: (lineId: number, actorId: number | null) => __TAURI_INVOKE<WorkshopLine[]>("workshop_finish_line", { lineId, actorId }),
+	workshopClockOn: (lineId: number, technicianId: number) => __TAURI_INVOKE<WorkshopLine[]>("workshop_clock_on", { lineId, technicianId }),
+	workshopClockOff: (lineId: number, technicianId: number) => __TAURI_INVOKE<WorkshopLine[]>("workshop_clock_off", { lineId, technicianId }),
+	workshopReportDone: (orderId: number, actorId: number | null) => __TAURI_INVOKE<WorkOrderFile>("workshop_report_done", { orderId, actorId }),
+	/**  The items of the final inspection, in order. */
+	qcChecklist: () => __TAURI_INVOKE<string[]>("qc_checklist"),
+	workshopQualityCheck: (input: QcInput) => __TAURI_INVOKE<WorkOrderFile>("workshop_quality_check", { input }),
+	/**  To the wash, out of the wash, or parked in the finished-car area. */
+	workshopAfterQc: (orderId: number, action: OrderAction, actorId: number | null) => __TAURI_INVOKE<WorkOrderFile>("workshop_after_qc", { orderId, action, actorId }),
 };
 
 /* Types */
@@ -173,6 +201,30 @@ export type BirthdayLine = {
 	customerId: number,
 	name: string,
 	birthday: string,
+};
+
+export type Board = {
+	cards: BoardCard[],
+	amberMinutes: number,
+	redMinutes: number,
+};
+
+export type BoardCard = {
+	orderId: number,
+	number: string,
+	status: OrderStatus,
+	plate: string,
+	model: string,
+	advisorName: string,
+	team: string,
+	bay: string,
+	/**  Dealership time, `HH:MM` today or `MM-DD HH:MM`. */
+	promised: string,
+	urgency: Urgency,
+	wash: boolean,
+	reworkCount: number,
+	/**  Technicians clocked on this car right now. */
+	clockedOn: string[],
 };
 
 /**  A booking with its history, as the detail panel shows it. */
@@ -477,6 +529,8 @@ export type Dealership = {
 	timeZone: string,
 };
 
+export type Direction = "entry" | "exit";
+
 /**  Team and bay for the order, a technician for each labour line. */
 export type DispatchInput = {
 	id: number,
@@ -531,8 +585,52 @@ export type ErrorPayload = {
 /**  How a follow-up call (回访) reaches the customer. */
 export type FollowUpMethod = "mobile" | "landline" | "sms" | "wechat";
 
+/**  The follow-up call as marked on the work order. */
+export type Followup = {
+	/**  Every job but maintenance and body and paint work is followed up. */
+	required: boolean,
+	/**  None until asked at hand-over. */
+	consent: boolean | null,
+	method: FollowupMethod | null,
+	phone: string,
+	time: FollowupTime | null,
+};
+
+/**  How the customer is called back (回访方式). */
+export type FollowupMethod = "mobile" | "landline";
+
+/**  When the customer prefers the call. */
+export type FollowupTime = "any" | "morning" | "afternoon" | "evening";
+
 /**  The paper a work order or check-in form is printed on. */
 export type FormSize = "a4" | "half";
+
+/**  What the gate screen shows the guard: no phone numbers, no amounts. */
+export type GateAnswer = {
+	allowed: boolean,
+	refusal: Refusal | null,
+	messageZh: string,
+	messageEn: string,
+	plate: string,
+	customerName: string,
+	workOrderNumber: string,
+	kind: PassKind | null,
+	/**  Dealership time `HH:MM` of this answer. */
+	at: string,
+};
+
+/**  One line of the gate's day: an entry, or an exit allowed or refused. */
+export type GateEvent = {
+	id: number,
+	/**  `HH:MM`, dealership time. */
+	at: string,
+	direction: Direction,
+	plate: string,
+	allowed: boolean,
+	refusal: Refusal | null,
+	kind: PassKind | null,
+	workOrderNumber: string,
+};
 
 export type Gender = "male" | "female";
 
@@ -549,6 +647,33 @@ export type GradeCounts = {
 	b: number,
 	c: number,
 	d: number,
+};
+
+export type HandOver = {
+	at: string,
+	advisorName: string,
+	otherAdvisor: boolean,
+	workExplained: boolean,
+	oldPartsShown: boolean,
+	coversRemoved: boolean,
+};
+
+/**  The advisor's hand-over: the checklist and the follow-up call the customer accepts. */
+export type HandOverInput = {
+	orderId: number,
+	advisorId: number,
+	/**
+	 *  Another advisor than the one who received the car: the desk showed the warning and
+	 *  the advisor went on.
+	 */
+	otherAdvisorConfirmed: boolean,
+	workExplained: boolean,
+	oldPartsShown: boolean,
+	coversRemoved: boolean,
+	followupConsent: boolean,
+	followupMethod: FollowupMethod | null,
+	followupPhone: string,
+	followupTime: FollowupTime | null,
 };
 
 export type HistoryLine = {
@@ -616,6 +741,12 @@ export type Interview = {
 	howMuch: string,
 };
 
+/**
+ *  What kind of job an operation is: a follow-up call is asked after maintenance and
+ *  body and paint work, and mandatory after every other job.
+ */
+export type JobKind = "maintenance" | "body_paint" | "repair";
+
 /**  Who started the booking: the dealership (主动预约) or the customer (被动预约). */
 export type Kind = "proactive" | "passive";
 
@@ -627,6 +758,7 @@ export type LabourOperation = {
 	name: string,
 	/**  Standard hours × 100. */
 	standardHundredths: number,
+	jobKind: JobKind,
 };
 
 /**  The labour rate per hour for one pay type. */
@@ -705,7 +837,7 @@ export type Notes = {
 export type OldParts = "take" | "dispose" | "warranty_return";
 
 /**  The steps the desk takes; `transition` says where each leads. */
-export type OrderAction = "create" | "save" | "submit" | "withdraw" | "sign" | "revise" | "dispatch" | "start" | "report_done" | "pass_qc" | "rework" | "start_wash" | "finish_wash" | "park" | "cancel";
+export type OrderAction = "create" | "save" | "submit" | "withdraw" | "sign" | "revise" | "dispatch" | "start" | "report_done" | "pass_qc" | "rework" | "start_wash" | "finish_wash" | "park" | "hand_over" | "settle" | "exit" | "cancel";
 
 export type OrderHistoryLine = {
 	at: string,
@@ -722,6 +854,17 @@ export type OrderHistoryLine = {
  *  open → dispatched; the workshop, QC, wash, settlement and the gate take it on.
  */
 export type OrderStatus = "draft" | "awaiting_signature" | "open" | "dispatched" | "in_progress" | "awaiting_qc" | "rework" | "passed_qc" | "washing" | "ready" | "settled" | "exited" | "cancelled";
+
+/**  A pass without a settled work order: road test, wash only, rescue, inspection. */
+export type OtherPassInput = {
+	kind: PassKind,
+	/**  The work order of a road test (required) or of an inspection trip (optional). */
+	workOrderNumber: string,
+	/**  The plate when there is no work order. */
+	plate: string,
+	note: string,
+	issuedBy: number,
+};
 
 export type OtherPhone = {
 	number: string,
@@ -768,11 +911,47 @@ export type PartsNotice = {
 	actorId: number | null,
 };
 
+/**  What a pass lets out. */
+export type PassKind = "settled" | "road_test" | "wash_only" | "rescue" | "inspection";
+
+/**  A pass as the cash desk and the printed pass show it. */
+export type PassLine = {
+	id: number,
+	kind: PassKind,
+	token: string,
+	plate: string,
+	customerName: string,
+	workOrderNumber: string,
+	advisorName: string,
+	issuedBy: string,
+	/**  Dealership time, `YYYY-MM-DD HH:MM`. */
+	issuedAt: string,
+	note: string,
+	/**  Dealership time; empty while unused. */
+	usedAt: string,
+};
+
+/**  How the customer pays (付款方式). */
+export type PayMethod = "cash" | "card" | "wechat" | "alipay" | "transfer";
+
 /**  Who pays for a line (付费方式). */
 export type PayType = "customer" | "warranty" | "internal" | "goodwill";
 
 export type PayTypeTotal = {
 	payType: PayType,
+	amountFen: number,
+};
+
+export type Payment = {
+	method: PayMethod,
+	amountFen: number,
+	cashierName: string,
+	at: string,
+};
+
+/**  One amount taken at the cash desk. */
+export type PaymentInput = {
+	method: PayMethod,
 	amountFen: number,
 };
 
@@ -786,6 +965,21 @@ export type PrintedDocument = {
 	path: string,
 	/**  False when no PDF viewer could be opened; the file is still saved at `path`. */
 	opened: boolean,
+};
+
+/**  The inspector's verdict: pass with every item ticked, or rework with the reason. */
+export type QcInput = {
+	orderId: number,
+	inspectorId: number,
+	checklist: QcItem[],
+	passed: boolean,
+	reason: string,
+};
+
+/**  One ticked item of the final inspection. */
+export type QcItem = {
+	item: string,
+	ok: boolean,
 };
 
 export type RankedLine = {
@@ -851,6 +1045,9 @@ export type ReceptionStart = {
 	actorId: number | null,
 };
 
+/**  Why the gate refused a car. */
+export type Refusal = "not_paid" | "used" | "cancelled" | "not_genuine" | "not_found";
+
 export type RejectedRow = {
 	row: number,
 	field: string,
@@ -885,6 +1082,32 @@ export type SearchHit = {
 
 /**  What the customer comes for. */
 export type ServiceType = "maintenance" | "repair" | "enquiry" | "accident" | "detailing" | "seasonal" | "left_over" | "recall";
+
+/**  The cashier's settlement: the payments (none when nothing is charged) and the invoice. */
+export type SettleInput = {
+	orderId: number,
+	cashierId: number,
+	payments: PaymentInput[],
+	invoiceNumber: string,
+};
+
+/**  What the hand-over desk and the cash desk show of one work order. */
+export type Settlement = {
+	order: WorkOrder,
+	/**  Parts were replaced: there are old parts to show. */
+	hasParts: boolean,
+	/**  A maintenance job: the next service is counted from this visit. */
+	maintenance: boolean,
+	followup: Followup,
+	handOver: HandOver | null,
+	payments: Payment[],
+	invoiceNumber: string,
+	settledAt: string | null,
+	cashierName: string,
+	statementPrints: number,
+	/**  The exit pass of this order, once issued. */
+	exitPass: PassLine | null,
+};
 
 /**  The customer signs the printed copy (or the driver who brought the car does). */
 export type Signature = {
@@ -922,6 +1145,13 @@ export type Totals = {
 	/**  Labour hours sold × 100. */
 	soldHundredths: number,
 };
+
+/**  How a card stands against its promised time. */
+export type Urgency = "on_time" | 
+/**  Amber: the promised time is near. */
+"soon" | 
+/**  Red: the promised time has passed. */
+"late";
 
 /**  The whole vehicle file. */
 export type VehicleFile = {
@@ -982,6 +1212,13 @@ export type VisitLine = {
 	summary: string,
 	revenueFen: number,
 };
+
+/**  The boards that hang on a wall, each in its own full-screen window. */
+export type WallBoard = 
+/**  预约欢迎板 in the lobby. */
+"welcome" | 
+/**  作业管理目视板 in the workshop. */
+"workshop";
 
 /**  Today's welcome board for the lobby display. */
 export type WelcomeBoard = {
@@ -1083,5 +1320,28 @@ export type WorkOrderSettings = {
 	promiseMarginMinutes?: number,
 	/**  The terms printed on the work order, one per line. */
 	terms?: string[],
+	/**  A card on the job-status board turns amber this many minutes before its promised time… */
+	boardAmberMinutes?: number,
+	/**  …and red this many minutes after it (0: as soon as it has passed). */
+	boardRedMinutes?: number,
+	/**  Reminders printed on the settlement statement, one per line. */
+	statementReminders?: string[],
+	/**  Part names that need running in: the statement then prints the running-in reminder. */
+	runningInParts?: string[],
+};
+
+/**  A labour line as the foreman and the board see it. */
+export type WorkshopLine = {
+	lineId: number,
+	name: string,
+	technicianName: string,
+	/**  Hours sold × 100. */
+	soldHundredths: number,
+	/**  Minutes the technicians clocked on this line. */
+	actualMinutes: number,
+	startedAt: string | null,
+	finishedAt: string | null,
+	/**  Technicians on this line right now. */
+	clockedOn: string[],
 };
 
