@@ -343,20 +343,19 @@ pub async fn verify(
     let tz = crate::dealership::store::time_zone(store).await?;
     let mut tx = store.writer().begin().await?;
     let secret = secret(&mut tx).await?;
-    let judged = match token::parse(scanned) {
+    let mut judged = match token::parse(scanned) {
         Some((id, signature)) => match pass_row(&mut tx, id).await? {
             None => Judged::refused(Refusal::NotFound, String::new(), None),
             Some(row) if !token::genuine(&secret, id, &row.issued_at, &signature) => {
                 Judged::refused(Refusal::NotGenuine, String::new(), None)
             }
-            Some(row) => judge(row, tz),
+            Some(row) => judge(row, tz)?,
         },
         None => match crate::vehicle::Plate::parse(scanned) {
             Ok(plate) => by_plate(&mut tx, plate.as_str(), tz).await?,
             Err(_) => Judged::refused(Refusal::NotGenuine, String::new(), None),
         },
     };
-    let mut judged = judged;
     if judged.refusal.is_none() {
         let pass = judged.pass.as_ref().expect("an allowed exit has its pass");
         let used = sqlx::query!(
@@ -465,9 +464,9 @@ impl Judged {
 }
 
 /// A genuine pass: used, cancelled, not paid, or good.
-fn judge(row: PassRow, tz: chrono_tz::Tz) -> Judged {
-    let kind = PassKind::parse(&row.kind).unwrap_or(PassKind::Settled);
-    let status = row.status.as_deref().and_then(|s| Status::parse(s).ok());
+fn judge(row: PassRow, tz: chrono_tz::Tz) -> Result<Judged> {
+    let kind = PassKind::parse(&row.kind)?;
+    let status = row.status.as_deref().map(Status::parse).transpose()?;
     let used_at = row.used_at;
     let judged_pass = JudgedPass {
         id: row.id,
@@ -492,12 +491,12 @@ fn judge(row: PassRow, tz: chrono_tz::Tz) -> Judged {
         }
         None => (String::new(), String::new()),
     };
-    Judged {
+    Ok(Judged {
         refusal,
         plate: row.plate,
         pass: Some(judged_pass),
         detail,
-    }
+    })
 }
 
 /// The guard typed a plate: its unused pass if there is one, otherwise why not.
@@ -511,7 +510,7 @@ async fn by_plate(tx: &mut SqliteConnection, plate: &str, tz: chrono_tz::Tz) -> 
     if let Some(id) = unused
         && let Some(row) = pass_row(tx, id).await?
     {
-        return Ok(judge(row, tz));
+        return judge(row, tz);
     }
     let open = sqlx::query!(
         r#"SELECT w.status FROM work_order w JOIN vehicle v ON v.id = w.vehicle_id
@@ -527,7 +526,7 @@ async fn by_plate(tx: &mut SqliteConnection, plate: &str, tz: chrono_tz::Tz) -> 
     )
     .fetch_one(&mut *tx)
     .await?;
-    let mut judged = match open {
+    let judged = match open {
         Some(o) if o.status != Status::Settled.as_str() => {
             Judged::refused(Refusal::NotPaid, plate.into(), None)
         }
@@ -541,7 +540,6 @@ async fn by_plate(tx: &mut SqliteConnection, plate: &str, tz: chrono_tz::Tz) -> 
         None if used => Judged::refused(Refusal::Used, plate.into(), None),
         None => Judged::refused(Refusal::NotFound, plate.into(), None),
     };
-    judged.plate = plate.into();
     Ok(judged)
 }
 
