@@ -4,16 +4,16 @@
 //! rights, running in after key parts, the next service); the signature lines. A reprint is
 //! marked 副本.
 
-use super::layout::{Align, Flow, Style, ascent, line_height, row_height};
+use super::layout::{Align, Flow, Style, line_height, row_height};
 use super::work_order::{
-    Form, FormSize, columns, continuation, first_page, heading, info_grid, order_pairs, paragraph,
-    signatures, table,
+    Form, FormSize, amount_cells, columns, continuation, customer_pays, first_page, heading,
+    info_grid, kind_label, order_pairs, paragraph, signatures, table,
 };
 use crate::Result;
 use crate::dealership::Dealership;
 use crate::money::format_yuan;
 use crate::settlement::Settlement;
-use crate::work_order::{LineKind, PayType, WorkOrderSettings, hours_text};
+use crate::work_order::{LineKind, PayType, WorkOrderSettings};
 
 /// The reminders printed on this statement: the dealership's own, running in when a key
 /// part was replaced, and the next service.
@@ -110,21 +110,15 @@ pub fn render(
         .iter()
         .enumerate()
         .map(|(i, l)| {
+            let [quantity, unit, amount, discount] = amount_cells(l);
             vec![
                 (i + 1).to_string(),
-                match l.kind {
-                    LineKind::Labour => "工时".into(),
-                    LineKind::Part => "配件".into(),
-                },
+                kind_label(l.kind).into(),
                 l.name.clone(),
-                hours_text(l.quantity_hundredths),
-                format_yuan(l.unit_price_fen),
-                format_yuan(l.amount_fen),
-                if l.discount_fen == 0 {
-                    String::new()
-                } else {
-                    format_yuan(l.discount_fen)
-                },
+                quantity,
+                unit,
+                amount,
+                discount,
                 l.pay_type.label_zh().to_string(),
                 if l.pay_type == PayType::Customer {
                     format_yuan(l.net_fen())
@@ -186,19 +180,7 @@ pub fn render(
     for line in &summary {
         paragraph(&mut flow, &form, form.body, 0.0, line);
     }
-    let top = flow.room(line_height(form.bold) + 1.0);
-    flow.page().text(
-        form.margin,
-        top + ascent(form.bold),
-        Style::bold(form.bold.size + 0.5),
-        Align::Left,
-        &format!(
-            "客户应付合计：{}　　大写：{}",
-            format_yuan(t.customer_pays_fen),
-            t.customer_pays_capitals
-        ),
-    );
-    flow.y = top + line_height(form.bold) + 1.5;
+    customer_pays(&mut flow, &form, "客户应付合计", t);
     heading(&mut flow, &form, "温馨提示", line_height(form.small) * 2.0);
     for reminder in &reminders {
         paragraph(&mut flow, &form, form.small, 2.0, reminder);

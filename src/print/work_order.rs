@@ -12,7 +12,7 @@ use crate::dealership::Dealership;
 use crate::money::format_yuan;
 use crate::reception::Interview;
 use crate::text::text_enum;
-use crate::work_order::{LineKind, Stock, VersionLine, WorkOrder, hours_text};
+use crate::work_order::{Line, LineKind, Stock, Totals, VersionLine, WorkOrder, hours_text};
 
 text_enum!(
     /// The paper a work order or check-in form is printed on.
@@ -260,6 +260,44 @@ pub(super) fn columns(form: &Form, spec: &[(&str, f32, Align)]) -> Vec<Column> {
         .collect()
 }
 
+pub(super) fn kind_label(kind: LineKind) -> &'static str {
+    match kind {
+        LineKind::Labour => "工时",
+        LineKind::Part => "配件",
+    }
+}
+
+/// Hours or quantity, unit price, amount, and the discount (blank when none) of a line.
+pub(super) fn amount_cells(line: &Line) -> [String; 4] {
+    [
+        hours_text(line.quantity_hundredths),
+        format_yuan(line.unit_price_fen),
+        format_yuan(line.amount_fen),
+        if line.discount_fen == 0 {
+            String::new()
+        } else {
+            format_yuan(line.discount_fen)
+        },
+    ]
+}
+
+/// What the customer pays, in figures and in capitals, in bold on its own line.
+pub(super) fn customer_pays(flow: &mut Flow, form: &Form, label: &str, totals: &Totals) {
+    let top = flow.room(line_height(form.bold) + 1.0);
+    flow.page().text(
+        form.margin,
+        top + ascent(form.bold),
+        Style::bold(form.bold.size + 0.5),
+        Align::Left,
+        &format!(
+            "{label}：{}　　大写：{}",
+            format_yuan(totals.customer_pays_fen),
+            totals.customer_pays_capitals
+        ),
+    );
+    flow.y = top + line_height(form.bold) + 1.5;
+}
+
 fn yes_no(value: Option<bool>, yes: &str, no: &str) -> String {
     match value {
         Some(true) => yes.into(),
@@ -382,22 +420,16 @@ pub fn render(
                 },
                 _ => l.technician_name.clone(),
             };
+            let [quantity, unit, amount, discount] = amount_cells(l);
             vec![
                 (i + 1).to_string(),
-                match l.kind {
-                    LineKind::Labour => "工时".into(),
-                    LineKind::Part => "配件".into(),
-                },
+                kind_label(l.kind).into(),
                 l.code.clone(),
                 l.name.clone(),
-                hours_text(l.quantity_hundredths),
-                format_yuan(l.unit_price_fen),
-                format_yuan(l.amount_fen),
-                if l.discount_fen == 0 {
-                    String::new()
-                } else {
-                    format_yuan(l.discount_fen)
-                },
+                quantity,
+                unit,
+                amount,
+                discount,
                 l.pay_type.label_zh().to_string(),
                 note,
             ]
@@ -447,19 +479,7 @@ pub fn render(
     for line in &summary {
         paragraph(&mut flow, &form, form.body, 0.0, line);
     }
-    let top = flow.room(line_height(form.bold) + 1.0);
-    flow.page().text(
-        form.margin,
-        top + ascent(form.bold),
-        Style::bold(form.bold.size + 0.5),
-        Align::Left,
-        &format!(
-            "客户应付：{}　　大写：{}",
-            format_yuan(t.customer_pays_fen),
-            t.customer_pays_capitals
-        ),
-    );
-    flow.y = top + line_height(form.bold) + 1.5;
+    customer_pays(&mut flow, &form, "客户应付", t);
     info_grid(&mut flow, &form, &choices);
     for term in terms {
         paragraph(&mut flow, &form, form.small, 0.0, term);
