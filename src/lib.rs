@@ -3,11 +3,13 @@
 
 pub mod appointment;
 pub mod bench;
+pub mod complaint;
 pub mod customer;
 pub mod db;
 pub mod dealership;
 pub mod demo;
 pub mod error;
+pub mod followup;
 pub mod gate;
 pub mod logging;
 pub mod money;
