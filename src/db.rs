@@ -51,9 +51,16 @@ impl Store {
         MIGRATOR.run(&write).await?;
         // Data a migration cannot compute in SQL.
         crate::customer::store::fill_missing_pinyin(&write).await?;
+        // Readers keep more pages in memory and map the file: the manager's figures read years
+        // of work orders.
         let read = SqlitePoolOptions::new()
             .max_connections(4)
-            .connect_with(options(path).read_only(true))
+            .connect_with(
+                options(path)
+                    .read_only(true)
+                    .pragma("cache_size", "-32768")
+                    .pragma("mmap_size", "268435456"),
+            )
             .await?;
         Ok(Store {
             write,

@@ -3,6 +3,7 @@
 
 pub mod appointment;
 pub mod bench;
+pub mod care;
 pub mod complaint;
 pub mod customer;
 pub mod db;
@@ -17,6 +18,7 @@ pub mod parts;
 pub mod paths;
 pub mod print;
 pub mod reception;
+pub mod report;
 pub mod settlement;
 pub mod staff;
 pub mod text;

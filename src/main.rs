@@ -57,6 +57,15 @@ enum Command {
     /// The gate (门卫): exit passes checked on the way out.
     #[command(subcommand)]
     Gate(GateCommand),
+    /// Follow-up calls (跟踪回访).
+    #[command(subcommand)]
+    Followup(FollowupCommand),
+    /// Complaints (投诉).
+    #[command(subcommand)]
+    Complaint(ComplaintCommand),
+    /// The manager's figures (报表).
+    #[command(subcommand)]
+    Report(ReportCommand),
     /// Speed measurements on generated data of a large dealership.
     #[command(subcommand)]
     Bench(BenchCommand),
@@ -88,6 +97,16 @@ enum BenchCommand {
         rows: usize,
     },
     /// Time rendering a work order of `lines` lines to PDF, and its size.
+    /// The manager's dashboard: every figure over a period, on generated years of work
+    /// orders (default 1,000,000).
+    Kpis {
+        #[arg(long, default_value_t = 1_000_000)]
+        orders: usize,
+        #[arg(long, default_value_t = 30)]
+        days: i64,
+        #[arg(long, default_value_t = 20)]
+        runs: usize,
+    },
     WorkOrderPdf {
         #[arg(long, default_value_t = 30)]
         lines: usize,
@@ -117,6 +136,36 @@ enum GateCommand {
     /// Check a scanned pass token (or a typed plate): exit 0 when the car may leave (the exit
     /// is recorded), exit 1 with the reason when it may not.
     Verify { token: String },
+}
+
+#[derive(Subcommand)]
+enum FollowupCommand {
+    /// The calls due on a day: orders settled in the days before it whose customer accepts a
+    /// call, mandatory ones first.
+    Due {
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum ComplaintCommand {
+    /// Complaints, newest first; `--overdue`: the service manager's escalation list.
+    List {
+        #[arg(long)]
+        overdue: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ReportCommand {
+    /// Every figure of the dashboard for the days from..=to, with numerator and denominator.
+    Kpis {
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: String,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        to: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -322,6 +371,11 @@ async fn run(cli: &Cli, db: &std::path::Path, paths: &AppPaths) -> Result<ExitCo
         }
         Command::Bench(BenchCommand::Import { rows }) => {
             let timing = servicebay::bench::import(*rows).await?;
+            out.done(&timing, &timing.to_string());
+            return Ok(ExitCode::SUCCESS);
+        }
+        Command::Bench(BenchCommand::Kpis { orders, days, runs }) => {
+            let timing = servicebay::bench::kpis(*orders, *days, *runs).await?;
             out.done(&timing, &timing.to_string());
             return Ok(ExitCode::SUCCESS);
         }
@@ -562,6 +616,82 @@ async fn run(cli: &Cli, db: &std::path::Path, paths: &AppPaths) -> Result<ExitCo
             } else {
                 ExitCode::FAILURE
             });
+        }
+        Command::Followup(FollowupCommand::Due { date }) => {
+            let day = appointment::parse_day("date", date)?;
+            let due = servicebay::followup::store::due(&store, day).await?;
+            let text = due
+                .iter()
+                .map(|d| {
+                    format!(
+                        "{}{}\t{}\t{}\t{}\t已拨 {} 次",
+                        if d.required { "★" } else { " " },
+                        d.number,
+                        d.plate,
+                        d.customer_name,
+                        d.phone,
+                        d.attempts
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            out.done(&due, &text)
+        }
+        Command::Complaint(ComplaintCommand::List { overdue }) => {
+            let lines =
+                servicebay::complaint::store::list(&store, *overdue, chrono::Utc::now()).await?;
+            let text = lines
+                .iter()
+                .map(|c| {
+                    format!(
+                        "{}\t{}\t{}\t{}\t{}{}",
+                        c.number,
+                        c.status.label_zh(),
+                        c.category.label_zh(),
+                        c.customer_name,
+                        c.owner_name,
+                        if c.overdue.is_some() { "\t超时" } else { "" }
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            out.done(&lines, &text)
+        }
+        Command::Report(ReportCommand::Kpis { from, to }) => {
+            let (from, to) = (
+                appointment::parse_day("from", from)?,
+                appointment::parse_day("to", to)?,
+            );
+            if to < from {
+                return Err(Error::validation(
+                    "to",
+                    "结束日期不能早于开始日期",
+                    "The end date comes after the start date",
+                ));
+            }
+            let kpis = servicebay::report::store::kpis(&store, from, to).await?;
+            let percent = |r: &servicebay::appointment::figures::Ratio| {
+                r.percent.map(|p| format!("{p}%")).unwrap_or("—".into())
+            };
+            let text = format!(
+                "{} … {}\n预约进厂占比 {}  守约率 {}  日均工单 {}  单车工时 {}\n按时交车 {}  返工率 {}  洗车率 {}  回访接通率 {}  总体满意度 {}\n工时费 {}  配件费 {}  未结投诉 {}（超时 {}）",
+                kpis.from,
+                kpis.to,
+                percent(&kpis.appointments.booked_share),
+                percent(&kpis.appointments.show_rate),
+                kpis.orders_per_day.value.unwrap_or_default(),
+                kpis.hours_per_order.value.unwrap_or_default(),
+                percent(&kpis.promise_kept),
+                percent(&kpis.rework_rate),
+                percent(&kpis.wash_rate),
+                percent(&kpis.followup_reach),
+                kpis.satisfaction.overall.value.unwrap_or_default(),
+                servicebay::money::format_yuan(kpis.revenue.labour_fen),
+                servicebay::money::format_yuan(kpis.revenue.parts_fen),
+                kpis.complaints_open,
+                kpis.complaints_overdue
+            );
+            out.done(&kpis, &text)
         }
         Command::WorkOrder(WorkOrderCommand::List { status, date }) => {
             let status = status

@@ -50,8 +50,30 @@ pub fn half_width(c: char) -> char {
     }
 }
 
+/// A message template with `{name}` fields filled in (fields not given stay as written).
+pub fn fill(template: &str, fields: &[(&str, &str)]) -> String {
+    fields
+        .iter()
+        .fold(template.to_string(), |text, (key, value)| {
+            text.replace(&format!("{{{key}}}"), value)
+        })
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_template_is_filled_in() {
+        let text = super::fill(
+            "我是{dealership}的{caller}，占用您{minutes}分钟",
+            &[
+                ("dealership", "华安马自达"),
+                ("caller", "周婷"),
+                ("minutes", "3"),
+            ],
+        );
+        assert_eq!(text, "我是华安马自达的周婷，占用您3分钟");
+    }
+
     #[test]
     fn full_width_digits_letters_and_space_become_ascii_and_punctuation_stays() {
         let typed: String = "１３８　Ａｂ（朝阳）"

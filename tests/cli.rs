@@ -361,3 +361,49 @@ fn settlement_exit_pass_and_gate_from_the_command_line() {
     let exited = orders("exited");
     assert!(exited.iter().any(|o| o["number"] == settled.as_str()));
 }
+
+#[test]
+fn followups_complaints_and_figures_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("servicebay.db");
+    assert!(servicebay(&db, &["demo", "seed"]).status.success());
+    let today = json(&servicebay(
+        &db,
+        &["--json", "work-order", "list", "--status", "settled"],
+    ))[0]["createdOn"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let tomorrow = (chrono::NaiveDate::parse_from_str(&today, "%Y-%m-%d").unwrap()
+        + chrono::Duration::days(1))
+    .to_string();
+    let due = json(&servicebay(
+        &db,
+        &["--json", "followup", "due", "--date", &tomorrow],
+    ));
+    assert!(
+        !due.as_array().unwrap().is_empty(),
+        "settled cars are called the next day"
+    );
+    assert!(due[0]["phone"].as_str().is_some());
+    let bad = servicebay(&db, &["followup", "due", "--date", "明天"]);
+    assert_eq!(bad.status.code(), Some(1));
+
+    let complaints = servicebay(&db, &["--json", "complaint", "list", "--overdue"]);
+    assert!(complaints.status.success());
+    assert!(json(&complaints).is_array());
+
+    let kpis = json(&servicebay(
+        &db,
+        &["--json", "report", "kpis", "--from", &today, "--to", &today],
+    ));
+    assert!(kpis["revenue"]["labourFen"].as_i64().unwrap() > 0);
+    let reach = &kpis["followupReach"];
+    assert!(reach["numerator"].is_i64() && reach["denominator"].is_i64());
+    assert!(reach["formula"]["zh-CN"].as_str().unwrap().contains("回访"));
+    let backwards = servicebay(
+        &db,
+        &["report", "kpis", "--from", &tomorrow, "--to", &today],
+    );
+    assert_eq!(backwards.status.code(), Some(1));
+}

@@ -226,6 +226,20 @@ async fn a_ready_car_is_handed_over_paid_for_and_let_out_once() {
         .await
         .unwrap_err();
     assert_eq!(err.code(), "conflict");
+    // What it came to is kept with the order for the manager's figures.
+    let (labour, parts, customer, ready): (i64, i64, i64, Option<String>) = sqlx::query_as(
+        "SELECT labour_fen, parts_fen, customer_fen, ready_at FROM work_order WHERE id = ?1",
+    )
+    .bind(order.id)
+    .fetch_one(store.reader())
+    .await
+    .unwrap();
+    assert_eq!(
+        labour + parts,
+        order.totals.labour_fen + order.totals.parts_fen - order.totals.line_discount_fen
+    );
+    assert_eq!(customer, due);
+    assert!(ready.is_some(), "the time it became ready is kept");
 
     // The pass: a reprint is the same pass; it opens the gate once.
     let pass = gate::issue_for_order(&store, order.id, cashier)

@@ -154,15 +154,6 @@ impl CallInput {
     }
 }
 
-/// Fills in the opening of the call.
-pub fn script(template: &str, fields: &[(&str, &str)]) -> String {
-    fields
-        .iter()
-        .fold(template.to_string(), |text, (key, value)| {
-            text.replace(&format!("{{{key}}}"), value)
-        })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,18 +194,5 @@ mod tests {
         assert_eq!(call.check().unwrap_err().field(), Some("outcome"));
         call.scores = Scores::default();
         assert!(call.check().is_ok());
-    }
-
-    #[test]
-    fn the_script_is_filled_in() {
-        let text = script(
-            "我是{dealership}的{caller}，占用您{minutes}分钟",
-            &[
-                ("dealership", "华安马自达"),
-                ("caller", "周婷"),
-                ("minutes", "3"),
-            ],
-        );
-        assert_eq!(text, "我是华安马自达的周婷，占用您3分钟");
     }
 }

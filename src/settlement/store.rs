@@ -207,8 +207,21 @@ pub(crate) async fn settle_in(
         .execute(&mut *tx)
         .await?;
     }
+    // What the order came to, kept with it for the manager's figures.
     sqlx::query!(
-        "UPDATE work_order SET invoice_number = ?1, settled_at = ?2, cashier_id = ?3 WHERE id = ?4",
+        r#"UPDATE work_order SET invoice_number = ?1, settled_at = ?2, cashier_id = ?3,
+               labour_fen = s.labour, parts_fen = s.parts, sold_hundredths = s.hours,
+               customer_fen = s.customer - discount_fen, warranty_fen = s.warranty,
+               internal_fen = s.internal, goodwill_fen = s.goodwill
+           FROM (SELECT COALESCE(SUM(CASE WHEN kind = 'labour' THEN amount_fen - discount_fen END), 0) AS labour,
+                        COALESCE(SUM(CASE WHEN kind = 'part' THEN amount_fen - discount_fen END), 0) AS parts,
+                        COALESCE(SUM(CASE WHEN kind = 'labour' THEN quantity_hundredths END), 0) AS hours,
+                        COALESCE(SUM(CASE WHEN pay_type = 'customer' THEN amount_fen - discount_fen END), 0) AS customer,
+                        COALESCE(SUM(CASE WHEN pay_type = 'warranty' THEN amount_fen - discount_fen END), 0) AS warranty,
+                        COALESCE(SUM(CASE WHEN pay_type = 'internal' THEN amount_fen - discount_fen END), 0) AS internal,
+                        COALESCE(SUM(CASE WHEN pay_type = 'goodwill' THEN amount_fen - discount_fen END), 0) AS goodwill
+                 FROM work_order_line WHERE work_order_id = ?4) AS s
+           WHERE id = ?4"#,
         invoice,
         now,
         input.cashier_id,

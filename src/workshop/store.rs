@@ -287,7 +287,16 @@ pub async fn after_qc(
         }
     }
     let mut tx = store.writer().begin().await?;
-    step(&mut tx, order_id, action, actor_id, "", 0, now).await?;
+    let (to, _) = step(&mut tx, order_id, action, actor_id, "", 0, now).await?;
+    if to == Status::Ready {
+        sqlx::query!(
+            "UPDATE work_order SET ready_at = ?1 WHERE id = ?2",
+            now,
+            order_id
+        )
+        .execute(&mut *tx)
+        .await?;
+    }
     tx.commit().await?;
     Ok(())
 }
