@@ -9,7 +9,7 @@ use servicebay::complaint::{
     self, Category, ComplaintAction, ComplaintDraft, ComplaintStatus, ComplaintStep, Overdue,
     Source,
 };
-use servicebay::followup::{self, CallInput, Outcome, Scores};
+use servicebay::followup::{self, FollowupInput, FollowupOutcome, Scores};
 use servicebay::staff::Role;
 use servicebay::{Store, dealership, demo, staff};
 
@@ -25,8 +25,8 @@ async fn someone(store: &Store, role: Role) -> i64 {
         .id
 }
 
-fn call(order_id: i64, caller_id: i64, outcome: Outcome) -> CallInput {
-    CallInput {
+fn call(order_id: i64, caller_id: i64, outcome: FollowupOutcome) -> FollowupInput {
+    FollowupInput {
         order_id,
         caller_id,
         outcome,
@@ -78,7 +78,7 @@ async fn the_window_tries_and_a_call_that_becomes_a_complaint() {
     for tries in 1..=3 {
         followup::store::record(
             &store,
-            &call(due.order_id, caller, Outcome::NotReached),
+            &call(due.order_id, caller, FollowupOutcome::NotReached),
             Utc::now(),
         )
         .await
@@ -96,7 +96,7 @@ async fn the_window_tries_and_a_call_that_becomes_a_complaint() {
     let Some(other) = other.first() else {
         panic!("the demo has a second settled car to call");
     };
-    let mut unhappy = call(other.order_id, caller, Outcome::Reached);
+    let mut unhappy = call(other.order_id, caller, FollowupOutcome::Reached);
     unhappy.scores = Scores {
         advisor: Some(9),
         quality: Some(3),

@@ -11,7 +11,7 @@ use crate::text::text_enum;
 use crate::{Error, Result};
 
 text_enum!(
-    Outcome { Reached = "reached", NotReached = "not_reached", Declined = "declined" }
+    FollowupOutcome { Reached = "reached", NotReached = "not_reached", Declined = "declined" }
 );
 
 /// What the dealership sets for follow-up calls.
@@ -101,10 +101,10 @@ impl Scores {
 /// One call on a work order and what came of it.
 #[derive(Debug, Clone, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
-pub struct CallInput {
+pub struct FollowupInput {
     pub order_id: i64,
     pub caller_id: i64,
-    pub outcome: Outcome,
+    pub outcome: FollowupOutcome,
     pub scores: Scores,
     pub remarks: String,
     /// A problem with the car the customer mentioned.
@@ -115,9 +115,9 @@ pub struct CallInput {
     pub complaint: Option<ComplaintDraft>,
 }
 
-impl CallInput {
+impl FollowupInput {
     pub fn check(&self) -> Result<()> {
-        if self.outcome != Outcome::Reached {
+        if self.outcome != FollowupOutcome::Reached {
             if self.complaint.is_some() || self.scores != Scores::default() {
                 return Err(Error::validation(
                     "outcome",
@@ -158,11 +158,11 @@ impl CallInput {
 mod tests {
     use super::*;
 
-    fn reached() -> CallInput {
-        CallInput {
+    fn reached() -> FollowupInput {
+        FollowupInput {
             order_id: 1,
             caller_id: 1,
-            outcome: Outcome::Reached,
+            outcome: FollowupOutcome::Reached,
             scores: Scores {
                 overall: Some(9),
                 ..Scores::default()
@@ -190,7 +190,7 @@ mod tests {
     #[test]
     fn a_call_not_reached_carries_no_scores() {
         let mut call = reached();
-        call.outcome = Outcome::NotReached;
+        call.outcome = FollowupOutcome::NotReached;
         assert_eq!(call.check().unwrap_err().field(), Some("outcome"));
         call.scores = Scores::default();
         assert!(call.check().is_ok());

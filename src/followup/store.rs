@@ -3,7 +3,7 @@
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use serde::Serialize;
 
-use super::{CallInput, FollowupSettings, Outcome, Scores};
+use super::{FollowupInput, FollowupOutcome, FollowupSettings, Scores};
 use crate::complaint::Source;
 use crate::settlement::{FollowupMethod, FollowupTime};
 use crate::{Error, Result, Store};
@@ -113,7 +113,7 @@ pub async fn due(store: &Store, day: NaiveDate) -> Result<Vec<DueCall>> {
 
 /// Records a call; a complaint asked for is filed in the same step and linked. The call goes
 /// on the customer's file.
-pub async fn record(store: &Store, input: &CallInput, now: DateTime<Utc>) -> Result<i64> {
+pub async fn record(store: &Store, input: &FollowupInput, now: DateTime<Utc>) -> Result<i64> {
     input.check()?;
     let order = sqlx::query!(
         r#"SELECT w.status, w.number, w.customer_id, w.vehicle_id, w.followup_consent AS "consent: bool"
@@ -180,8 +180,10 @@ pub async fn record(store: &Store, input: &CallInput, now: DateTime<Utc>) -> Res
     .await?;
     let subject = format!("回访 {}", order.number);
     let said = match (input.outcome, s.overall) {
-        (Outcome::Reached, Some(overall)) => format!("已接通，总体满意度 {overall} 分 {remarks}"),
-        (Outcome::NotReached, _) => "未接通".into(),
+        (FollowupOutcome::Reached, Some(overall)) => {
+            format!("已接通，总体满意度 {overall} 分 {remarks}")
+        }
+        (FollowupOutcome::NotReached, _) => "未接通".into(),
         _ => "客户拒绝回访".into(),
     };
     sqlx::query!(
@@ -202,14 +204,14 @@ pub async fn record(store: &Store, input: &CallInput, now: DateTime<Utc>) -> Res
 /// One call as the order's history and the summary show it.
 #[derive(Debug, Clone, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
-pub struct CallLine {
+pub struct FollowupLine {
     pub id: i64,
     pub order_id: i64,
     pub number: String,
     pub advisor_name: String,
     pub at: DateTime<Utc>,
     pub caller_name: String,
-    pub outcome: Outcome,
+    pub outcome: FollowupOutcome,
     pub scores: Scores,
     pub remarks: String,
     pub vehicle_problem: String,
@@ -223,7 +225,7 @@ pub async fn calls(
     from: NaiveDate,
     to: NaiveDate,
     order_id: Option<i64>,
-) -> Result<Vec<CallLine>> {
+) -> Result<Vec<FollowupLine>> {
     let tz = crate::dealership::store::time_zone(store).await?;
     let (start, end) = (start_of(from, tz), start_of(to + Duration::days(1), tz));
     let rows = sqlx::query!(
@@ -243,14 +245,14 @@ pub async fn calls(
     .await?;
     rows.into_iter()
         .map(|r| {
-            Ok(CallLine {
+            Ok(FollowupLine {
                 id: r.id,
                 order_id: r.work_order_id,
                 number: r.number,
                 advisor_name: r.advisor_name,
                 at: r.at,
                 caller_name: r.caller_name,
-                outcome: Outcome::parse(&r.outcome)?,
+                outcome: FollowupOutcome::parse(&r.outcome)?,
                 scores: Scores {
                     advisor: r.advisor_score,
                     quality: r.quality_score,

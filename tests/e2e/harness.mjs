@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { remote } from 'webdriverio';
 
-const PORT = 4444;
+// Set E2E_PORT to run beside another test run; WebKitWebDriver takes the port after it.
+const PORT = Number(process.env.E2E_PORT ?? 4444);
 
 function portOpen(port) {
   return new Promise((resolve) => {
@@ -29,9 +30,11 @@ async function waitForPort(port, timeoutMs) {
 export async function startApp() {
   const application = process.env.SERVICEBAY_APP;
   if (!application) throw new Error('SERVICEBAY_APP must name the app binary (cargo xtask test sets it)');
-  if (await portOpen(PORT)) throw new Error(`port ${PORT} is taken: is another tauri-driver running?`);
+  if (await portOpen(PORT)) {
+    throw new Error(`port ${PORT} is taken: is another tauri-driver running? (E2E_PORT picks another)`);
+  }
   const dataDir = await mkdtemp(join(tmpdir(), 'servicebay-e2e-'));
-  const driver = spawn(process.env.TAURI_DRIVER ?? 'tauri-driver', ['--port', String(PORT)], {
+  const driver = spawn(process.env.TAURI_DRIVER ?? 'tauri-driver', ['--port', String(PORT), '--native-port', String(PORT + 1)], {
     env: { ...process.env, SERVICEBAY_DATA_DIR: dataDir },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

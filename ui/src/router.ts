@@ -4,16 +4,20 @@ import { AREAS } from "./areas";
 import AppointmentsView from "./views/appointments/AppointmentsView.vue";
 import CustomersView from "./views/customers/CustomersView.vue";
 import CustomerFileView from "./views/customers/file/CustomerFileView.vue";
+import GateView from "./views/gate/GateView.vue";
 import SettingsView from "./views/settings/SettingsView.vue";
 import NotBuiltView from "./views/not-built/NotBuiltView.vue";
 import WelcomeBoardView from "./views/board/WelcomeBoardView.vue";
+import WorkshopBoardView from "./views/board/WorkshopBoardView.vue";
 import ReceptionView from "./views/reception/ReceptionView.vue";
+import SettlementView from "./views/settlement/SettlementView.vue";
 import WorkOrderView from "./views/work-orders/editor/WorkOrderView.vue";
 import WorkOrdersView from "./views/work-orders/WorkOrdersView.vue";
+import WorkshopView from "./views/workshop/WorkshopView.vue";
 
 declare module "vue-router" {
   interface RouteMeta {
-    /** Shown alone, without the frame (navigation, top bar): the lobby board. */
+    /** Shown alone, without the frame (navigation, top bar): the wall boards. */
     bare?: boolean;
   }
 }
@@ -22,9 +26,12 @@ declare module "vue-router" {
 const BUILT: Record<string, Component> = {
   appointments: AppointmentsView,
   customers: CustomersView,
+  gate: GateView,
   reception: ReceptionView,
   settings: SettingsView,
+  settlement: SettlementView,
   "work-orders": WorkOrdersView,
+  workshop: WorkshopView,
 };
 
 const routes: RouteRecordRaw[] = [
@@ -49,8 +56,9 @@ const routes: RouteRecordRaw[] = [
     component: WorkOrderView,
     props: (route) => ({ id: Number(route.params.id) }),
   },
-  // The lobby TV (its own window, full-screen): no frame around it.
+  // The lobby and workshop TVs (each its own window, full-screen): no frame around them.
   { path: "/board/welcome", name: "welcome-board", component: WelcomeBoardView, meta: { bare: true } },
+  { path: "/board/workshop", name: "workshop-board", component: WorkshopBoardView, meta: { bare: true } },
   { path: "/:rest(.*)*", redirect: "/customers" },
 ];
 

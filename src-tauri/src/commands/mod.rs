@@ -4,6 +4,7 @@ pub mod app;
 pub mod appointment;
 pub mod customer;
 pub mod files;
+pub mod followup;
 pub mod print;
 pub mod settlement;
 pub mod vehicle;

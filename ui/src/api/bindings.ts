@@ -114,6 +114,27 @@ export const commands = {
 	partSave: (part: Part) => __TAURI_INVOKE<number>("part_save", { part }),
 	/**  Imports a parts list (.xlsx/.csv): a dry run first shows the row report. */
 	partsImport: (path: string, dryRun: boolean, skipInvalid: boolean) => __TAURI_INVOKE<ImportReport>("parts_import", { path, dryRun, skipInvalid }),
+	/**  Today's follow-up calls, mandatory first. */
+	followupDue: () => __TAURI_INVOKE<DueCall[]>("followup_due"),
+	/**  Records a call (and files its complaint); returns the calls made on the order. */
+	followupRecord: (input: FollowupInput) => __TAURI_INVOKE<FollowupLine[]>("followup_record", { input }),
+	/**  Calls made in a period (for the weekly summary), or on one order. */
+	followupCalls: (from: string, to: string, orderId: number | null) => __TAURI_INVOKE<FollowupLine[]>("followup_calls", { from, to, orderId }),
+	followupSettings: () => __TAURI_INVOKE<FollowupSettings>("followup_settings"),
+	followupSettingsSave: (settings: FollowupSettings) => __TAURI_INVOKE<null>("followup_settings_save", { settings }),
+	complaintList: (overdueOnly: boolean) => __TAURI_INVOKE<ComplaintLine[]>("complaint_list", { overdueOnly }),
+	complaintGet: (id: number) => __TAURI_INVOKE<Complaint>("complaint_get", { id }),
+	complaintFile: (draft: ComplaintDraft) => __TAURI_INVOKE<Complaint>("complaint_file", { draft }),
+	complaintStep: (step: ComplaintStep) => __TAURI_INVOKE<Complaint>("complaint_step", { step }),
+	complaintSettings: () => __TAURI_INVOKE<ComplaintSettings>("complaint_settings"),
+	complaintSettingsSave: (settings: ComplaintSettings) => __TAURI_INVOKE<null>("complaint_settings_save", { settings }),
+	/**  Today's care list for a role (everything for the manager, or with no role). */
+	careTodo: (role: Role | null) => __TAURI_INVOKE<CareItem[]>("care_todo", { role }),
+	careDone: (done: CareDone) => __TAURI_INVOKE<null>("care_done", { done }),
+	careSettings: () => __TAURI_INVOKE<CareSettings>("care_settings"),
+	careSettingsSave: (settings: CareSettings) => __TAURI_INVOKE<null>("care_settings_save", { settings }),
+	/**  Every figure of the dashboard for the days from..=to. */
+	reportKpis: (from: string, to: string) => __TAURI_INVOKE<Kpis>("report_kpis", { from, to }),
 	/**  Every car from reception until it leaves; the board asks every second. */
 	workshopBoard: () => __TAURI_INVOKE<Board>("workshop_board"),
 	workshopLines: (orderId: number) => __TAURI_INVOKE<WorkshopLine[]>("workshop_lines", { orderId }),
@@ -377,6 +398,50 @@ export type CapacityRow = {
 	dayCapacity: number,
 };
 
+/**  Marking an item done: how the customer was reached and what came of it. */
+export type CareDone = {
+	customerId: number,
+	kind: CareKind,
+	occasion: string,
+	channel: ContactChannel,
+	outcome: string,
+	staffId: number,
+};
+
+/**  One thing to do today for one customer. */
+export type CareItem = {
+	kind: CareKind,
+	/**  What makes the item once only: marked done, it leaves the list. */
+	occasion: string,
+	customerId: number,
+	customerName: string,
+	mobile: string,
+	plate: string,
+	/**  The day it is about (the birthday, the holiday, the service due, the delivery). */
+	due: string,
+	role: Role,
+	/**  The message prepared from the template. */
+	message: string,
+};
+
+export type CareKind = "birthday" | "maintenance_due" | "key_customer" | "holiday" | "delivery24h" | "delivery3d" | "delivery7d";
+
+export type CareSettings = {
+	holidays?: Holiday[],
+	/**  Greetings show this many days before the holiday. */
+	holidayLeadDays?: number,
+	/**  Key customers not contacted for this many days come on the list. */
+	keyContactDays?: number,
+	templates?: Template[],
+};
+
+export type Category = "work_quality" | "service" | "price" | "parts" | "waiting_time" | "other";
+
+export type CategoryCount = {
+	category: Category,
+	count: number,
+};
+
 /**  The check-in form (接车登记表) as the advisor fills it at the car. */
 export type CheckIn = {
 	mileage: number | null,
@@ -396,6 +461,100 @@ export type CheckIn = {
 
 /**  A column the import understands. */
 export type Column = "name" | "gender" | "mobile" | "phone" | "plate" | "vin" | "brand" | "model" | "birthday" | "address" | "company" | "notes";
+
+/**  A complaint with everything the form and the printed sheet show. */
+export type Complaint = {
+	id: number,
+	number: string,
+	status: ComplaintStatus,
+	source: Source,
+	category: Category,
+	customerId: number,
+	customerName: string,
+	mobile: string,
+	vehicleId: number | null,
+	plate: string,
+	workOrderId: number | null,
+	workOrderNumber: string,
+	description: string,
+	ownerId: number,
+	ownerName: string,
+	receivedAt: string,
+	respondBy: string,
+	findingBy: string,
+	respondedAt: string | null,
+	finding: string,
+	resolution: string,
+	resolvedAt: string | null,
+	closingCallAt: string | null,
+	customerSatisfied: boolean | null,
+	comeback: boolean,
+	revision: number,
+	overdue: Overdue | null,
+	history: ComplaintHistoryLine[],
+};
+
+/**  A step on a complaint. */
+export type ComplaintAction = "file" | "acknowledge" | "investigate" | "resolve" | "close";
+
+/**  A complaint as taken down. */
+export type ComplaintDraft = {
+	source: Source,
+	category: Category,
+	customerId: number,
+	vehicleId: number | null,
+	workOrderId: number | null,
+	description: string,
+	ownerId: number,
+	actorId: number | null,
+};
+
+export type ComplaintHistoryLine = {
+	at: string,
+	actorName: string,
+	action: ComplaintAction,
+	toStatus: ComplaintStatus,
+	note: string,
+};
+
+/**  One row of the complaint list. */
+export type ComplaintLine = {
+	id: number,
+	number: string,
+	status: ComplaintStatus,
+	source: Source,
+	category: Category,
+	customerName: string,
+	plate: string,
+	workOrderNumber: string,
+	ownerName: string,
+	receivedAt: string,
+	comeback: boolean,
+	overdue: Overdue | null,
+};
+
+/**  What the dealership sets: how soon the first answer and the written finding are due. */
+export type ComplaintSettings = {
+	respondHours?: number,
+	findingDays?: number,
+};
+
+export type ComplaintStatus = "open" | "acknowledged" | "investigating" | "resolved" | "closed";
+
+/**
+ *  A step with what it needs: the answer given, the finding and the resolution, or whether the
+ *  customer was satisfied on the closing call.
+ */
+export type ComplaintStep = {
+	complaintId: number,
+	revision: number,
+	action: ComplaintAction,
+	note: string,
+	finding: string,
+	resolution: string,
+	customerSatisfied: boolean | null,
+	actorId: number | null,
+};
 
 /**  The confirmation call (确认电话) 30 minutes before the slot. */
 export type ConfirmationCall = {
@@ -548,6 +707,26 @@ export type Display = {
 	height: number,
 };
 
+/**  A work order to call today. */
+export type DueCall = {
+	orderId: number,
+	number: string,
+	customerId: number,
+	customerName: string,
+	vehicleId: number,
+	plate: string,
+	advisorName: string,
+	settledAt: string,
+	/**  Mandatory follow-up (a repair), called first. */
+	required: boolean,
+	method: FollowupMethod | null,
+	phone: string,
+	time: FollowupTime | null,
+	/**  The labour done, for the script. */
+	work: string,
+	attempts: number,
+};
+
 export type DueLine = {
 	booking: BookingLine,
 	/**  When this item started to be due (call from, window from, slot). */
@@ -596,8 +775,55 @@ export type Followup = {
 	time: FollowupTime | null,
 };
 
+/**  One call on a work order and what came of it. */
+export type FollowupInput = {
+	orderId: number,
+	callerId: number,
+	outcome: FollowupOutcome,
+	scores: Scores,
+	remarks: string,
+	/**  A problem with the car the customer mentioned. */
+	vehicleProblem: string,
+	/**  The booking made for that problem (the booking dialog made it first). */
+	appointmentId: number | null,
+	/**  The complaint filed from this call, in the same step. */
+	complaint: ComplaintDraft | null,
+};
+
+/**  One call as the order's history and the summary show it. */
+export type FollowupLine = {
+	id: number,
+	orderId: number,
+	number: string,
+	advisorName: string,
+	at: string,
+	callerName: string,
+	outcome: FollowupOutcome,
+	scores: Scores,
+	remarks: string,
+	vehicleProblem: string,
+	appointmentId: number | null,
+	complaintId: number | null,
+};
+
 /**  How the customer is called back (回访方式). */
 export type FollowupMethod = "mobile" | "landline";
+
+export type FollowupOutcome = "reached" | "not_reached" | "declined";
+
+/**  What the dealership sets for follow-up calls. */
+export type FollowupSettings = {
+	/**  Orders settled this many days back (before today) are called. */
+	windowDays?: number,
+	/**  Tries before a customer not reached leaves the list. */
+	maxAttempts?: number,
+	/**
+	 *  What the caller says first; {dealership}, {caller}, {customer}, {plate}, {date},
+	 *  {work} and {minutes} are filled in.
+	 */
+	script?: string,
+	minutes?: number,
+};
 
 /**  When the customer prefers the call. */
 export type FollowupTime = "any" | "morning" | "afternoon" | "evening";
@@ -639,6 +865,12 @@ export type GradeBands = {
 	aPercent: number | null,
 	bPercent: number | null,
 	cPercent: number | null,
+};
+
+export type GradeCount = {
+	/**  A to D; empty for customers not graded yet. */
+	grade: string,
+	count: number,
 };
 
 /**  How many customers each grade holds after a regrade. */
@@ -684,6 +916,16 @@ export type HistoryLine = {
 	fromStatus: Status | null,
 	toStatus: Status,
 	note: string,
+};
+
+/**
+ *  A holiday the dealership greets its key customers on (dates of lunar holidays change each
+ *  year, so each is a date).
+ */
+export type Holiday = {
+	/**  YYYY-MM-DD */
+	date: string,
+	name: string,
 };
 
 export type ImportOptions = {
@@ -747,8 +989,41 @@ export type Interview = {
  */
 export type JobKind = "maintenance" | "body_paint" | "repair";
 
+export type KeyCustomer = {
+	customerId: number,
+	name: string,
+	grade: string,
+	visits: number,
+	revenueFen: number,
+};
+
 /**  Who started the booking: the dealership (主动预约) or the customer (被动预约). */
 export type Kind = "proactive" | "passive";
+
+/**  Every figure of the dashboard for `from..=to`. */
+export type Kpis = {
+	from: string,
+	to: string,
+	/**  Booked share, show rate and no-show reasons. */
+	appointments: AppointmentFigures,
+	ordersPerDay: Mean,
+	hoursPerOrder: Mean,
+	revenue: Revenue,
+	promiseKept: Ratio,
+	reworkRate: Ratio,
+	washRate: Ratio,
+	followupReach: Ratio,
+	satisfaction: Satisfaction,
+	complaintsByCategory: CategoryCount[],
+	complaintsOpen: number,
+	complaintsOverdue: number,
+	customersByGrade: GradeCount[],
+	/**  Customers whose last visit is 6–12 months, and more than 12 months, before `to`. */
+	lost6Months: number,
+	lost12Months: number,
+	/**  By revenue in the period. */
+	keyCustomers: KeyCustomer[],
+};
 
 /**  A labour operation (工时项目). */
 export type LabourOperation = {
@@ -811,6 +1086,15 @@ export type LostLine = {
 	customerId: number,
 	name: string,
 	lastVisit: string,
+};
+
+/**  A mean with what it divides: hours per work order, work orders per day, a score. */
+export type Mean = {
+	numerator: number,
+	denominator: number,
+	/**  Two decimals; None when nothing was counted. */
+	value: number | null,
+	formula: LocalizedText,
 };
 
 export type Membership = "normal" | "silver" | "gold" | "platinum";
@@ -884,6 +1168,13 @@ export type Outline = {
 /**  Which drawing of the car a damage mark is on. */
 export type OutlineView = "top" | "side";
 
+/**  Why a complaint is on the service manager's list. */
+export type Overdue = 
+/**  No first answer by its time. */
+"response" | 
+/**  No written finding by its time. */
+"finding";
+
 export type OwnerLine = {
 	customerId: number,
 	name: string,
@@ -936,6 +1227,11 @@ export type PayMethod = "cash" | "card" | "wechat" | "alipay" | "transfer";
 
 /**  Who pays for a line (付费方式). */
 export type PayType = "customer" | "warranty" | "internal" | "goodwill";
+
+export type PayTypeRevenue = {
+	payType: PayType,
+	amountFen: number,
+};
 
 export type PayTypeTotal = {
 	payType: PayType,
@@ -1067,7 +1363,36 @@ export type RescheduleInput = {
 	overbook: boolean,
 };
 
+export type Revenue = {
+	/**  Labour and parts of the orders settled in the period, net of line discounts. */
+	labourFen: number,
+	partsFen: number,
+	byPayType: PayTypeRevenue[],
+	/**  Order discounts given (off the customer's share). */
+	orderDiscountFen: number,
+	formula: LocalizedText,
+};
+
 export type Role = "advisor" | "foreman" | "technician" | "qc_inspector" | "parts_clerk" | "washer" | "cashier" | "guard" | "follow_up" | "manager";
+
+export type Satisfaction = {
+	advisor: Mean,
+	quality: Mean,
+	onTime: Mean,
+	price: Mean,
+	facility: Mean,
+	overall: Mean,
+};
+
+/**  Satisfaction 1–10 by aspect, and overall. */
+export type Scores = {
+	advisor: number | null,
+	quality: number | null,
+	onTime: number | null,
+	price: number | null,
+	facility: number | null,
+	overall: number | null,
+};
 
 /**  One line of a search result: enough to recognise the customer at the desk. */
 export type SearchHit = {
@@ -1116,6 +1441,9 @@ export type Signature = {
 	actorId: number | null,
 };
 
+/**  How the complaint reached the dealership. */
+export type Source = "phone" | "letter" | "email" | "visit" | "followup";
+
 /**  A member of staff as pickers show them. */
 export type StaffMember = {
 	id: number,
@@ -1127,6 +1455,15 @@ export type Status = "booked" | "confirmed" | "arrived" | "no_show" | "cancelled
 
 /**  A part line's stock: on the shelf, or ordered (订货) with a date it is expected. */
 export type Stock = "in_stock" | "ordered";
+
+/**
+ *  The message prepared for one kind of item; {customer}, {title}, {dealership}, {plate},
+ *  {holiday}, {due} are filled in.
+ */
+export type Template = {
+	kind: CareKind,
+	text: string,
+};
 
 /**
  *  Sums of the lines: by kind, by who pays, and what the customer pays (in figures and in

@@ -1,7 +1,10 @@
-import type { LabourRate, PayType } from "../../../api";
+import type { JobKind, LabourRate, PayType } from "../../../api";
 
 /** Who pays for a line, in the order the desk sees them (the core's `PayType::ALL`). */
 export const PAY_TYPES: readonly PayType[] = ["customer", "warranty", "internal", "goodwill"];
+
+/** The kinds of job an operation may be, in the order the select offers them. */
+export const JOB_KINDS: readonly JobKind[] = ["maintenance", "body_paint", "repair"];
 
 /** The rates form: yuan per hour as hundredths (fen), null while a field is empty. */
 export type RatesForm = Record<PayType, number | null>;

@@ -135,7 +135,7 @@ describe("lines", () => {
   });
 
   it("takes a labour line's hours from the catalogue and its rate from who pays", () => {
-    const line = labourLine({ id: 3, code: "LOF01", name: "更换机油", standardHundredths: 50 }, "warranty", rates);
+    const line = labourLine({ id: 3, code: "LOF01", name: "更换机油", standardHundredths: 50, jobKind: "maintenance" }, "warranty", rates);
     expect(line).toMatchObject({ kind: "labour", operationId: 3, code: "LOF01", quantityHundredths: 50, unitPriceFen: 12_000 });
     expect(repriced({ ...line, payType: "customer" }, rates).unitPriceFen).toBe(16_000);
     // No rate set for internal work: the price typed stays.
