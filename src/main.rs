@@ -305,6 +305,22 @@ enum PrintCommand {
         #[arg(long, default_value = "a4")]
         paper: String,
     },
+    /// 客户抱怨处理表 of a complaint.
+    Complaint {
+        number: String,
+        #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
+        output: PathBuf,
+    },
+    /// 回访汇总报告 for the general manager over the days from..=to (.pdf, or .xlsx by the
+    /// file's extension).
+    FollowupSummary {
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: String,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        to: String,
+        #[arg(short = 'o', long = "output", value_name = "FILE.pdf|FILE.xlsx")]
+        output: PathBuf,
+    },
     /// 出门证 of a work order: issued when it is paid or nothing is charged (exit 1 with the
     /// reason otherwise); a reprint shows the same pass.
     ExitPass {
@@ -603,6 +619,27 @@ async fn run(cli: &Cli, db: &std::path::Path, paths: &AppPaths) -> Result<ExitCo
             let pass = gate::issue_for_order(&store, id, cashier).await?;
             let pdf = gate::exit_pass_pdf(&store, pass.id).await?;
             out.written(output, &pdf)?
+        }
+        Command::Print(PrintCommand::Complaint { number, output }) => {
+            let id = servicebay::complaint::store::id_by_number(&store, number).await?;
+            let pdf = servicebay::complaint::sheet_pdf(&store, id).await?;
+            out.written(output, &pdf)?
+        }
+        Command::Print(PrintCommand::FollowupSummary { from, to, output }) => {
+            let (from, to) = (
+                appointment::parse_day("from", from)?,
+                appointment::parse_day("to", to)?,
+            );
+            if output.extension().is_some_and(|e| e == "xlsx") {
+                servicebay::followup::summary::xlsx(&store, from, to, output).await?;
+                out.done(
+                    &serde_json::json!({ "path": output }),
+                    &format!("已生成 Written: {}", output.display()),
+                );
+            } else {
+                let pdf = servicebay::followup::summary::pdf(&store, from, to).await?;
+                out.written(output, &pdf)?
+            }
         }
         Command::Gate(GateCommand::Verify { token }) => {
             let answer = gate::verify(&store, token, None).await?;

@@ -13,7 +13,7 @@ use servicebay::followup::{self, FollowupInput, FollowupOutcome, Scores};
 use servicebay::staff::Role;
 use servicebay::{Store, dealership, demo, staff};
 
-use common::fresh_store;
+use common::{fresh_store, pdf_text};
 
 async fn someone(store: &Store, role: Role) -> i64 {
     staff::store::list(store)
@@ -46,31 +46,29 @@ async fn the_window_tries_and_a_call_that_becomes_a_complaint() {
     let caller = someone(&store, Role::FollowUp).await;
     let manager = someone(&store, Role::Manager).await;
 
-    // Settled today: not on today's list, on the next 3 days' lists, gone on the 4th.
+    // Settled today: not on today's list, on the next 3 days' lists, gone on the 4th. (The
+    // demo's orders settled in the days before today are today's list.)
+    let ids = |list: Vec<followup::store::DueCall>| -> Vec<i64> {
+        list.into_iter().map(|d| d.order_id).collect()
+    };
+    let due_on = |days| followup::store::due(&store, today + Duration::days(days));
+    let on_today = ids(due_on(0).await.unwrap());
+    assert!(!on_today.is_empty(), "the demo has calls due today");
+    let first = due_on(1).await.unwrap();
+    let fresh: Vec<i64> = first
+        .iter()
+        .map(|d| d.order_id)
+        .filter(|id| !on_today.contains(id))
+        .collect();
     assert!(
-        followup::store::due(&store, today)
-            .await
-            .unwrap()
-            .is_empty()
+        fresh.len() >= 2,
+        "the demo's cars settled today are called tomorrow"
     );
-    let first = followup::store::due(&store, today + Duration::days(1))
-        .await
-        .unwrap();
-    assert!(
-        !first.is_empty(),
-        "the demo's settled cars are called tomorrow"
-    );
-    let third = followup::store::due(&store, today + Duration::days(3))
-        .await
-        .unwrap();
-    assert_eq!(third.len(), first.len());
-    assert!(
-        followup::store::due(&store, today + Duration::days(4))
-            .await
-            .unwrap()
-            .is_empty()
-    );
-    let due = &first[0];
+    let third = ids(due_on(3).await.unwrap());
+    assert!(fresh.iter().all(|id| third.contains(id)));
+    let fourth = ids(due_on(4).await.unwrap());
+    assert!(fresh.iter().all(|id| !fourth.contains(id)));
+    let due = first.iter().find(|d| d.order_id == fresh[0]).unwrap();
     assert!(!due.phone.is_empty());
 
     // Not reached: stays on the list until the third try.
@@ -92,10 +90,7 @@ async fn the_window_tries_and_a_call_that_becomes_a_complaint() {
     }
 
     // Another order: reached, unhappy: the complaint is filed from the call, linked.
-    let other = followup::store::due(&store, tomorrow).await.unwrap();
-    let Some(other) = other.first() else {
-        panic!("the demo has a second settled car to call");
-    };
+    let other = first.iter().find(|d| d.order_id == fresh[1]).unwrap();
     let mut unhappy = call(other.order_id, caller, FollowupOutcome::Reached);
     unhappy.scores = Scores {
         advisor: Some(9),
@@ -145,6 +140,24 @@ async fn the_window_tries_and_a_call_that_becomes_a_complaint() {
             .any(|d| d.order_id == other.order_id),
         "a reached customer leaves the list"
     );
+    // The manager's summary: the tries and the unhappy call with its complaint.
+    let summary = pdf_text(&followup::summary::pdf(&store, today, today).await.unwrap());
+    assert!(summary.contains("回访汇总") && summary.contains("待处理问题"));
+    assert!(
+        summary.contains(&other.number),
+        "the unhappy call is an open problem"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("回访汇总.xlsx");
+    followup::summary::xlsx(&store, today, today, &path)
+        .await
+        .unwrap();
+    let book: calamine::Xlsx<_> = calamine::open_workbook(&path).unwrap();
+    use calamine::Reader;
+    assert_eq!(
+        book.sheet_names(),
+        vec!["回访汇总", "按服务顾问", "待处理问题"]
+    );
     let file = servicebay::customer::store::get(&store, other.customer_id)
         .await
         .unwrap();
@@ -174,21 +187,22 @@ async fn complaint_numbers_deadlines_escalation_closing_and_comebacks() {
         owner_id: manager,
         actor_id: Some(manager),
     };
-    // Beijing time: 30 Nov 23:00 is still November; 1 Dec 00:30 is December.
-    let at = |m, d, h, min| Utc.with_ymd_and_hms(2026, m, d, h, min, 0).unwrap();
-    let nov_last = at(11, 30, 15, 0);
-    let dec_first = at(11, 30, 16, 30);
+    // Beijing time: 31 Mar 23:00 is still March; 1 Apr 00:30 is April (months the demo's
+    // complaints leave alone).
+    let at = |m, d, h, min| Utc.with_ymd_and_hms(2027, m, d, h, min, 0).unwrap();
+    let mar_last = at(3, 31, 15, 0);
+    let apr_first = at(3, 31, 16, 30);
     let a = complaint::store::file(
         &store,
         &draft(customers[0], Category::WaitingTime),
-        at(11, 2, 2, 0),
+        at(3, 2, 2, 0),
     )
     .await
     .unwrap();
-    let b = complaint::store::file(&store, &draft(customers[1], Category::Price), nov_last)
+    let b = complaint::store::file(&store, &draft(customers[1], Category::Price), mar_last)
         .await
         .unwrap();
-    let c = complaint::store::file(&store, &draft(customers[2], Category::Service), dec_first)
+    let c = complaint::store::file(&store, &draft(customers[2], Category::Service), apr_first)
         .await
         .unwrap();
     let number = |id| {
@@ -200,25 +214,25 @@ async fn complaint_numbers_deadlines_escalation_closing_and_comebacks() {
                 .number
         }
     };
-    assert_eq!(number(a).await, "2611-001");
-    assert_eq!(number(b).await, "2611-002");
-    assert_eq!(number(c).await, "2612-001");
+    assert_eq!(number(a).await, "2703-001");
+    assert_eq!(number(b).await, "2703-002");
+    assert_eq!(number(c).await, "2704-001");
     let refused = complaint::store::file(
         &store,
         &ComplaintDraft {
             description: "  ".into(),
             ..draft(customers[0], Category::Other)
         },
-        dec_first,
+        apr_first,
     )
     .await
     .unwrap_err();
     assert_eq!(refused.field(), Some("description"));
 
     // Deadlines: the first answer within 24 hours, the finding within 3 days.
-    let c_file = complaint::store::get(&store, c, dec_first).await.unwrap();
-    assert_eq!(c_file.respond_by, dec_first + Duration::hours(24));
-    assert_eq!(c_file.finding_by, dec_first + Duration::days(3));
+    let c_file = complaint::store::get(&store, c, apr_first).await.unwrap();
+    assert_eq!(c_file.respond_by, apr_first + Duration::hours(24));
+    assert_eq!(c_file.finding_by, apr_first + Duration::days(3));
     let overdue_at = |now| {
         let store = &store;
         async move {
@@ -231,9 +245,9 @@ async fn complaint_numbers_deadlines_escalation_closing_and_comebacks() {
                 .next()
         }
     };
-    assert_eq!(overdue_at(dec_first + Duration::hours(24)).await, None);
+    assert_eq!(overdue_at(apr_first + Duration::hours(24)).await, None);
     assert_eq!(
-        overdue_at(dec_first + Duration::hours(25)).await,
+        overdue_at(apr_first + Duration::hours(25)).await,
         Some(Some(Overdue::Response))
     );
 
@@ -248,7 +262,7 @@ async fn complaint_numbers_deadlines_escalation_closing_and_comebacks() {
         customer_satisfied: None,
         actor_id: Some(manager),
     };
-    let err = complaint::store::step(&store, &step(ComplaintAction::Acknowledge, 1), dec_first)
+    let err = complaint::store::step(&store, &step(ComplaintAction::Acknowledge, 1), apr_first)
         .await
         .unwrap_err();
     assert_eq!(err.field(), Some("note"));
@@ -258,25 +272,25 @@ async fn complaint_numbers_deadlines_escalation_closing_and_comebacks() {
             note: "已致电客户致歉，承诺三日内答复".into(),
             ..step(ComplaintAction::Acknowledge, 1)
         },
-        dec_first + Duration::hours(2),
+        apr_first + Duration::hours(2),
     )
     .await
     .unwrap();
-    assert_eq!(overdue_at(dec_first + Duration::hours(30)).await, None);
+    assert_eq!(overdue_at(apr_first + Duration::hours(30)).await, None);
     assert_eq!(
-        overdue_at(dec_first + Duration::days(3) + Duration::minutes(1)).await,
+        overdue_at(apr_first + Duration::days(3) + Duration::minutes(1)).await,
         Some(Some(Overdue::Finding))
     );
     // A stale form is refused.
-    let err = complaint::store::step(&store, &step(ComplaintAction::Investigate, 1), dec_first)
+    let err = complaint::store::step(&store, &step(ComplaintAction::Investigate, 1), apr_first)
         .await
         .unwrap_err();
     assert_eq!(err.code(), "conflict");
-    let later = |hours| dec_first + Duration::hours(hours);
+    let later = |hours| apr_first + Duration::hours(hours);
     complaint::store::step(&store, &step(ComplaintAction::Investigate, 2), later(3))
         .await
         .unwrap();
-    let err = complaint::store::step(&store, &step(ComplaintAction::Close, 3), dec_first)
+    let err = complaint::store::step(&store, &step(ComplaintAction::Close, 3), apr_first)
         .await
         .unwrap_err();
     assert_eq!(err.field(), Some("customerSatisfied"));
@@ -295,7 +309,7 @@ async fn complaint_numbers_deadlines_escalation_closing_and_comebacks() {
         customer_satisfied: Some(true),
         ..step(ComplaintAction::Close, 4)
     };
-    let err = complaint::store::step(&store, &close, dec_first)
+    let err = complaint::store::step(&store, &close, apr_first)
         .await
         .unwrap_err();
     assert_eq!(err.field(), Some("note"));
@@ -309,8 +323,12 @@ async fn complaint_numbers_deadlines_escalation_closing_and_comebacks() {
     )
     .await
     .unwrap();
-    let closed = complaint::store::get(&store, c, dec_first).await.unwrap();
+    let closed = complaint::store::get(&store, c, apr_first).await.unwrap();
     assert_eq!(closed.status, ComplaintStatus::Closed);
+    let sheet = pdf_text(&complaint::sheet_pdf(&store, c).await.unwrap());
+    for expected in ["客户抱怨处理表", "2704-001", "高峰时段工位不足", "满意"] {
+        assert!(sheet.contains(expected), "{expected} on the sheet");
+    }
     assert_eq!(closed.customer_satisfied, Some(true));
     assert_eq!(closed.history.len(), 5);
     assert!(closed.history.last().unwrap().note.contains("客户满意"));
@@ -319,12 +337,12 @@ async fn complaint_numbers_deadlines_escalation_closing_and_comebacks() {
     let again = complaint::store::file(
         &store,
         &draft(customers[2], Category::Service),
-        dec_first + Duration::days(29),
+        apr_first + Duration::days(29),
     )
     .await
     .unwrap();
     assert!(
-        complaint::store::get(&store, again, dec_first)
+        complaint::store::get(&store, again, apr_first)
             .await
             .unwrap()
             .comeback
@@ -332,12 +350,12 @@ async fn complaint_numbers_deadlines_escalation_closing_and_comebacks() {
     let other_kind = complaint::store::file(
         &store,
         &draft(customers[2], Category::Price),
-        dec_first + Duration::days(29),
+        apr_first + Duration::days(29),
     )
     .await
     .unwrap();
     assert!(
-        !complaint::store::get(&store, other_kind, dec_first)
+        !complaint::store::get(&store, other_kind, apr_first)
             .await
             .unwrap()
             .comeback
@@ -345,12 +363,12 @@ async fn complaint_numbers_deadlines_escalation_closing_and_comebacks() {
     let late = complaint::store::file(
         &store,
         &draft(customers[0], Category::WaitingTime),
-        at(11, 2, 2, 0) + Duration::days(31),
+        at(3, 2, 2, 0) + Duration::days(31),
     )
     .await
     .unwrap();
     assert!(
-        !complaint::store::get(&store, late, dec_first)
+        !complaint::store::get(&store, late, apr_first)
             .await
             .unwrap()
             .comeback

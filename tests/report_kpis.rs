@@ -6,7 +6,7 @@ mod common;
 
 use chrono::NaiveDate;
 use servicebay::complaint::Category;
-use servicebay::report;
+use servicebay::report::{self, Figure};
 use servicebay::work_order::PayType;
 
 use common::fresh_store;
@@ -133,4 +133,31 @@ async fn every_figure_follows_its_formula_on_a_hand_checked_set() {
     // Every figure says how it is counted.
     assert!(k.rework_rate.formula.zh_cn.contains("返工"));
     assert!(k.hours_per_order.formula.en.contains("hours"));
+
+    // And opens the rows it counts, which export to .xlsx with numbers as numbers.
+    let rows = |figure| report::store::rows(&store, figure, day(1), day(10));
+    let late = rows(Figure::PromiseLate).await.unwrap();
+    assert_eq!(late.rows.len(), 1);
+    assert_eq!(late.rows[0][0], "WO20261103-0001");
+    assert_eq!(late.rows[0].last().unwrap(), "60");
+    assert_eq!(rows(Figure::Reworked).await.unwrap().rows.len(), 1);
+    assert_eq!(rows(Figure::Washed).await.unwrap().rows.len(), 1);
+    assert_eq!(rows(Figure::OrdersOpened).await.unwrap().rows.len(), 3);
+    assert_eq!(rows(Figure::FollowupCalls).await.unwrap().rows.len(), 2);
+    assert_eq!(rows(Figure::Complaints).await.unwrap().rows.len(), 2);
+    let lost = rows(Figure::LostCustomers).await.unwrap();
+    assert_eq!(lost.rows.len(), 2);
+    let settled = rows(Figure::OrdersSettled).await.unwrap();
+    assert_eq!(settled.rows[0][8], "140.00");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("结算工单.xlsx");
+    report::table::write_xlsx(&path, &[settled]).unwrap();
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&path).unwrap();
+    use calamine::Reader;
+    let sheet = book.worksheet_range("结算工单").unwrap();
+    assert_eq!(
+        sheet.get_value((0, 0)),
+        Some(&calamine::Data::String("工单号".into()))
+    );
+    assert_eq!(sheet.get_value((1, 8)), Some(&calamine::Data::Float(140.0)));
 }

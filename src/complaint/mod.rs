@@ -254,6 +254,14 @@ pub fn overdue(
     }
 }
 
+/// 客户抱怨处理表 of a complaint.
+pub async fn sheet_pdf(store: &crate::Store, id: i64) -> Result<Vec<u8>> {
+    let complaint = store::get(store, id, chrono::Utc::now()).await?;
+    let dealership = crate::dealership::store::required(store).await?;
+    let tz = crate::dealership::store::time_zone(store).await?;
+    crate::print::complaint::render(&dealership, &complaint, tz)
+}
+
 /// `YYMM-NNN` from the month and the highest number of that month so far.
 pub fn number(month: &str, last: Option<&str>) -> String {
     format!("{month}-{:03}", crate::text::next_in_sequence(last))

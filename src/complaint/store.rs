@@ -333,6 +333,17 @@ pub async fn get(store: &Store, id: i64, now: DateTime<Utc>) -> Result<Complaint
     })
 }
 
+pub async fn id_by_number(store: &Store, number: &str) -> Result<i64> {
+    let number = number.trim();
+    sqlx::query_scalar!("SELECT id FROM complaint WHERE number = ?1", number)
+        .fetch_optional(store.reader())
+        .await?
+        .ok_or(Error::NotFound {
+            what_zh: "投诉",
+            what_en: "Complaint",
+        })
+}
+
 /// One row of the complaint list.
 #[derive(Debug, Clone, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]

@@ -2,6 +2,7 @@
 //! tests. The same seed always gives the same people, phones and plates.
 
 mod appointments;
+mod history;
 mod work_orders;
 
 pub use work_orders::sample_work_order;
@@ -294,10 +295,12 @@ pub async fn seed(store: &Store) -> Result<SeedSummary> {
     )
     .await?;
     tx.commit().await?;
-    customer::store::regrade(store, today, GradeBands::default()).await?;
     // The desk's own steps (each its own transaction) open today's work orders.
     work_orders::seed_catalogues(store).await?;
     let work_orders = work_orders::seed_orders(store, &drivers, &advisors, &technicians).await?;
+    history::seed(store, &drivers, today, dealership.tz()).await?;
+    // Graded on everything above, as the daily regrade would.
+    customer::store::regrade(store, today, GradeBands::default()).await?;
     Ok(SeedSummary {
         dealership,
         staff: STAFF.len() as u32,

@@ -3,6 +3,7 @@
 //! satisfaction scores, and a problem turned into a booking or a complaint in one step.
 
 pub mod store;
+pub mod summary;
 
 use serde::{Deserialize, Serialize};
 
@@ -13,6 +14,16 @@ use crate::{Error, Result};
 text_enum!(
     FollowupOutcome { Reached = "reached", NotReached = "not_reached", Declined = "declined" }
 );
+
+impl FollowupOutcome {
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            FollowupOutcome::Reached => "接通",
+            FollowupOutcome::NotReached => "未接通",
+            FollowupOutcome::Declined => "客户拒绝",
+        }
+    }
+}
 
 /// What the dealership sets for follow-up calls.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]

@@ -449,6 +449,25 @@ impl<'a> Flow<'a> {
         self.pages.push(page);
     }
 
+    /// A ruled table from here down, as many rows on each page as fit; the header row repeats.
+    pub fn table(&mut self, x: f32, columns: &[Column], rows: &[Vec<String>], style: Style) {
+        let row = row_height(style);
+        let mut rest = rows;
+        loop {
+            let top = self.room(row * 2.0);
+            let fit = (((self.bottom - top) / row).floor() as usize)
+                .saturating_sub(1)
+                .max(1);
+            let (now, later) = rest.split_at(fit.min(rest.len()));
+            self.y = self.page().table(x, top, columns, now, style) + 1.5;
+            if later.is_empty() {
+                break;
+            }
+            rest = later;
+            self.next_page();
+        }
+    }
+
     /// The pages with "第 n / m 页" at the foot of each.
     pub fn finish(self) -> Vec<Page> {
         let count = self.pages.len();

@@ -3,10 +3,12 @@
 
 pub mod appointment_list;
 pub mod check_in;
+pub mod complaint;
 pub mod exit_pass;
 pub mod font;
 pub mod layout;
 pub mod settlement;
+pub mod tables;
 pub mod test_page;
 pub mod welcome_board;
 pub mod work_order;

@@ -233,23 +233,9 @@ pub(super) fn signatures(flow: &mut Flow, form: &Form, fields: &[(&str, String)]
     flow.y += height;
 }
 
-/// The lines as a ruled table, as many rows on each page as fit; the header row repeats.
+/// The lines as a ruled table at the form's margin and type.
 pub(super) fn table(flow: &mut Flow, form: &Form, columns: &[Column], rows: &[Vec<String>]) {
-    let row = row_height(form.body);
-    let mut rest = rows;
-    loop {
-        let top = flow.room(row * 2.0);
-        let fit = (((flow.bottom - top) / row).floor() as usize)
-            .saturating_sub(1)
-            .max(1);
-        let (now, later) = rest.split_at(fit.min(rest.len()));
-        flow.y = flow.page().table(form.margin, top, columns, now, form.body) + 1.5;
-        if later.is_empty() {
-            break;
-        }
-        rest = later;
-        flow.next_page();
-    }
+    flow.table(form.margin, columns, rows, form.body);
 }
 
 /// Column widths given as shares of the form's width.

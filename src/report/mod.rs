@@ -2,6 +2,9 @@
 //! and denominator, so the dashboard can say how it was counted and open the rows.
 
 pub mod store;
+pub mod table;
+
+pub use table::{Figure, Table};
 
 use serde::Serialize;
 

@@ -3,6 +3,7 @@
 
 use chrono::{Duration, Months, NaiveDate, NaiveTime, Utc};
 
+use super::table::{Figure, Table};
 use super::{
     CategoryCount, GradeCount, KeyCustomer, Kpis, Mean, PayTypeRevenue, Revenue, Satisfaction,
 };
@@ -233,5 +234,298 @@ pub async fn kpis(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<Kpis>
         lost_6_months: lost.six,
         lost_12_months: lost.twelve,
         key_customers,
+    })
+}
+
+/// Fen as a plain number of yuan for a table cell.
+fn yuan(fen: i64) -> String {
+    format!("{:.2}", fen as f64 / 100.0)
+}
+
+/// The rows a figure counts over `from..=to`, as the dashboard opens them.
+pub async fn rows(store: &Store, figure: Figure, from: NaiveDate, to: NaiveDate) -> Result<Table> {
+    let db = store.reader();
+    let tz = crate::dealership::store::time_zone(store).await?;
+    let (from_day, to_day) = (from.to_string(), to.to_string());
+    let (from_at, to_at) = (
+        crate::appointment::local(from, NaiveTime::MIN, tz),
+        crate::appointment::local(to + Duration::days(1), NaiveTime::MIN, tz),
+    );
+    let local =
+        |at: chrono::DateTime<Utc>| at.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string();
+    let optional = |at: Option<chrono::DateTime<Utc>>| at.map(local).unwrap_or_default();
+    Ok(match figure {
+        Figure::OrdersOpened => {
+            let rows = sqlx::query!(
+                r#"SELECT w.number, w.created_on, w.status, v.plate, c.name AS customer, s.name AS advisor
+                   FROM work_order w JOIN vehicle v ON v.id = w.vehicle_id JOIN customer c ON c.id = w.customer_id
+                   JOIN staff s ON s.id = w.advisor_id
+                   WHERE w.created_on BETWEEN ?1 AND ?2 AND w.status != 'cancelled' ORDER BY w.number"#,
+                from_day,
+                to_day
+            )
+            .fetch_all(db)
+            .await?;
+            let mut cells = Vec::new();
+            for r in rows {
+                let status = crate::work_order::OrderStatus::parse(&r.status)?;
+                cells.push(vec![
+                    r.number,
+                    r.created_on,
+                    r.plate,
+                    r.customer,
+                    r.advisor,
+                    status.label_zh().into(),
+                ]);
+            }
+            Table::new(
+                "进厂工单",
+                &["工单号", "进厂日期", "车牌", "客户", "服务顾问", "状态"],
+                cells,
+            )
+        }
+        Figure::OrdersSettled | Figure::PromiseLate | Figure::Reworked | Figure::Washed => {
+            let rows = sqlx::query!(
+                r#"SELECT w.number, v.plate, c.name AS customer, s.name AS advisor,
+                       w.settled_at AS "settled_at!: chrono::DateTime<Utc>",
+                       w.promised_at AS "promised_at: chrono::DateTime<Utc>", w.ready_at AS "ready_at: chrono::DateTime<Utc>",
+                       w.sold_hundredths, w.labour_fen, w.parts_fen, w.customer_fen, w.rework_count,
+                       COALESCE(w.wash, FALSE) AS "wash!: bool",
+                       (SELECT q.reason FROM quality_check q WHERE q.work_order_id = w.id AND NOT q.passed
+                        ORDER BY q.at DESC LIMIT 1) AS "rework_reason?: String"
+                   FROM work_order w JOIN vehicle v ON v.id = w.vehicle_id JOIN customer c ON c.id = w.customer_id
+                   JOIN staff s ON s.id = w.advisor_id
+                   WHERE w.settled_at >= ?1 AND w.settled_at < ?2 ORDER BY w.settled_at"#,
+                from_at,
+                to_at
+            )
+            .fetch_all(db)
+            .await?;
+            match figure {
+                Figure::PromiseLate => Table::new(
+                    "超时交车",
+                    &[
+                        "工单号",
+                        "车牌",
+                        "服务顾问",
+                        "约定交车",
+                        "实际完工",
+                        "#超时分钟",
+                    ],
+                    rows.into_iter()
+                        .filter_map(|r| {
+                            let (promised, ready) = (r.promised_at?, r.ready_at?);
+                            (ready > promised).then(|| {
+                                vec![
+                                    r.number,
+                                    r.plate,
+                                    r.advisor,
+                                    local(promised),
+                                    local(ready),
+                                    (ready - promised).num_minutes().to_string(),
+                                ]
+                            })
+                        })
+                        .collect(),
+                ),
+                Figure::Reworked => Table::new(
+                    "返工工单",
+                    &["工单号", "车牌", "服务顾问", "#返工次数", "返工原因"],
+                    rows.into_iter()
+                        .filter(|r| r.rework_count > 0)
+                        .map(|r| {
+                            vec![
+                                r.number,
+                                r.plate,
+                                r.advisor,
+                                r.rework_count.to_string(),
+                                r.rework_reason.unwrap_or_default(),
+                            ]
+                        })
+                        .collect(),
+                ),
+                Figure::Washed => Table::new(
+                    "洗车工单",
+                    &["工单号", "车牌", "客户", "结算时间"],
+                    rows.into_iter()
+                        .filter(|r| r.wash)
+                        .map(|r| vec![r.number, r.plate, r.customer, local(r.settled_at)])
+                        .collect(),
+                ),
+                _ => Table::new(
+                    "结算工单",
+                    &[
+                        "工单号",
+                        "车牌",
+                        "客户",
+                        "服务顾问",
+                        "结算时间",
+                        "#工时",
+                        "#工时费",
+                        "#配件费",
+                        "#客户付费",
+                    ],
+                    rows.into_iter()
+                        .map(|r| {
+                            vec![
+                                r.number,
+                                r.plate,
+                                r.customer,
+                                r.advisor,
+                                local(r.settled_at),
+                                format!("{:.2}", r.sold_hundredths as f64 / 100.0),
+                                yuan(r.labour_fen),
+                                yuan(r.parts_fen),
+                                yuan(r.customer_fen),
+                            ]
+                        })
+                        .collect(),
+                ),
+            }
+        }
+        Figure::FollowupCalls => {
+            let calls = crate::followup::store::calls(store, from, to, None).await?;
+            Table::new(
+                "回访记录",
+                &[
+                    "工单号",
+                    "服务顾问",
+                    "回访时间",
+                    "回访人",
+                    "结果",
+                    "#总体满意度",
+                    "备注",
+                ],
+                calls
+                    .into_iter()
+                    .map(|c| {
+                        vec![
+                            c.number,
+                            c.advisor_name,
+                            local(c.at),
+                            c.caller_name,
+                            c.outcome.label_zh().into(),
+                            c.scores.overall.map(|s| s.to_string()).unwrap_or_default(),
+                            c.remarks,
+                        ]
+                    })
+                    .collect(),
+            )
+        }
+        Figure::Complaints => {
+            let rows = sqlx::query!(
+                r#"SELECT c.number, c.category, c.status, u.name AS customer, o.name AS owner,
+                       c.received_at AS "received_at: chrono::DateTime<Utc>", c.responded_at AS "responded_at: chrono::DateTime<Utc>",
+                       c.comeback
+                   FROM complaint c JOIN customer u ON u.id = c.customer_id JOIN staff o ON o.id = c.owner_id
+                   WHERE c.received_at >= ?1 AND c.received_at < ?2 ORDER BY c.received_at"#,
+                from_at,
+                to_at
+            )
+            .fetch_all(db)
+            .await?;
+            let mut cells = Vec::new();
+            for r in rows {
+                cells.push(vec![
+                    r.number,
+                    Category::parse(&r.category)?.label_zh().into(),
+                    ComplaintStatus::parse(&r.status)?.label_zh().into(),
+                    r.customer,
+                    r.owner,
+                    local(r.received_at),
+                    optional(r.responded_at),
+                    if r.comeback { "返修" } else { "" }.into(),
+                ]);
+            }
+            Table::new(
+                "投诉",
+                &[
+                    "编号",
+                    "类别",
+                    "状态",
+                    "客户",
+                    "责任人",
+                    "受理时间",
+                    "首次响应",
+                    "返修",
+                ],
+                cells,
+            )
+        }
+        Figure::NoShows => {
+            let rows = sqlx::query!(
+                r#"SELECT a.number, a.day, v.plate, c.name AS customer, a.no_show_reason
+                   FROM appointment a JOIN vehicle v ON v.id = a.vehicle_id JOIN customer c ON c.id = a.customer_id
+                   WHERE a.day BETWEEN ?1 AND ?2 AND a.status = 'no_show' ORDER BY a.day, a.number"#,
+                from_day,
+                to_day
+            )
+            .fetch_all(db)
+            .await?;
+            let mut cells = Vec::new();
+            for r in rows {
+                let reason = match r.no_show_reason.as_deref() {
+                    Some(reason) => crate::appointment::NoShowReason::parse(reason)?
+                        .label_zh()
+                        .to_string(),
+                    None => "待问".into(),
+                };
+                cells.push(vec![r.number, r.day, r.plate, r.customer, reason]);
+            }
+            Table::new(
+                "失约预约",
+                &["预约编号", "预约日期", "车牌", "客户", "失约原因"],
+                cells,
+            )
+        }
+        Figure::LostCustomers => {
+            let six = to
+                .checked_sub_months(Months::new(6))
+                .unwrap_or(to)
+                .to_string();
+            let rows = sqlx::query!(
+                r#"SELECT name, COALESCE(mobile, '') AS "mobile!: String", COALESCE(grade, '') AS "grade!: String",
+                       last_visit_on AS "last_visit_on!: String"
+                   FROM customer WHERE last_visit_on < ?1 ORDER BY last_visit_on DESC LIMIT 5000"#,
+                six
+            )
+            .fetch_all(db)
+            .await?;
+            Table::new(
+                "流失客户",
+                &["客户", "手机", "等级", "最后来店"],
+                rows.into_iter()
+                    .map(|r| vec![r.name, r.mobile, r.grade, r.last_visit_on])
+                    .collect(),
+            )
+        }
+        Figure::KeyCustomers => {
+            let rows = sqlx::query!(
+                r#"SELECT c.name, COALESCE(c.mobile, '') AS "mobile!: String", COALESCE(c.grade, '') AS "grade!: String",
+                       COUNT(*) AS "visits!: i64", SUM(s.revenue_fen) AS "revenue!: i64"
+                   FROM service_visit s JOIN customer c ON c.id = s.customer_id
+                   WHERE s.visit_date BETWEEN ?1 AND ?2
+                   GROUP BY c.id ORDER BY 5 DESC LIMIT 50"#,
+                from_day,
+                to_day
+            )
+            .fetch_all(db)
+            .await?;
+            Table::new(
+                "重点客户",
+                &["客户", "手机", "等级", "#来店次数", "#消费金额"],
+                rows.into_iter()
+                    .map(|r| {
+                        vec![
+                            r.name,
+                            r.mobile,
+                            r.grade,
+                            r.visits.to_string(),
+                            yuan(r.revenue),
+                        ]
+                    })
+                    .collect(),
+            )
+        }
     })
 }

@@ -7,7 +7,7 @@ use servicebay::complaint::store::{Complaint, ComplaintLine};
 use servicebay::complaint::{self, ComplaintDraft, ComplaintSettings, ComplaintStep};
 use servicebay::followup::store::{DueCall, FollowupLine};
 use servicebay::followup::{self, FollowupInput, FollowupSettings};
-use servicebay::report::{self, Kpis};
+use servicebay::report::{self, Figure, Kpis, Table};
 use servicebay::staff::Role;
 use servicebay::{appointment, dealership};
 use tauri::State;
@@ -161,4 +161,52 @@ pub async fn report_kpis(
         appointment::parse_day("to", &to)?,
     );
     Ok(report::store::kpis(&state.store, from, to).await?)
+}
+
+/// The follow-up summary as .xlsx at `path` (chosen with the save dialog).
+#[tauri::command]
+#[specta::specta]
+pub async fn followup_summary_xlsx(
+    state: State<'_, AppState>,
+    from: String,
+    to: String,
+    path: String,
+) -> CommandResult<String> {
+    let (from, to) = (
+        appointment::parse_day("from", &from)?,
+        appointment::parse_day("to", &to)?,
+    );
+    followup::summary::xlsx(&state.store, from, to, std::path::Path::new(&path)).await?;
+    Ok(path)
+}
+
+/// The rows a dashboard figure counts.
+#[tauri::command]
+#[specta::specta]
+pub async fn report_rows(
+    state: State<'_, AppState>,
+    figure: Figure,
+    from: String,
+    to: String,
+) -> CommandResult<Table> {
+    let (from, to) = (
+        appointment::parse_day("from", &from)?,
+        appointment::parse_day("to", &to)?,
+    );
+    Ok(report::store::rows(&state.store, figure, from, to).await?)
+}
+
+/// Those rows as .xlsx at `path`.
+#[tauri::command]
+#[specta::specta]
+pub async fn report_export(
+    state: State<'_, AppState>,
+    figure: Figure,
+    from: String,
+    to: String,
+    path: String,
+) -> CommandResult<String> {
+    let table = report_rows(state, figure, from, to).await?;
+    report::table::write_xlsx(std::path::Path::new(&path), &[table])?;
+    Ok(path)
 }

@@ -125,6 +125,41 @@ pub async fn print_exit_pass(
     Ok(open(&app, path))
 }
 
+/// 客户抱怨处理表.
+#[tauri::command]
+#[specta::specta]
+pub async fn print_complaint(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: i64,
+) -> CommandResult<PrintedDocument> {
+    let pdf = servicebay::complaint::sheet_pdf(&state.store, id).await?;
+    let path = print::save_pdf(&state.paths.prints(), &format!("complaint-{id}"), &pdf)?;
+    Ok(open(&app, path))
+}
+
+/// 回访汇总报告 for the general manager, over the days from..=to.
+#[tauri::command]
+#[specta::specta]
+pub async fn print_followup_summary(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    from: String,
+    to: String,
+) -> CommandResult<PrintedDocument> {
+    let (from, to) = (
+        appointment::parse_day("from", &from)?,
+        appointment::parse_day("to", &to)?,
+    );
+    let pdf = servicebay::followup::summary::pdf(&state.store, from, to).await?;
+    let path = print::save_pdf(
+        &state.paths.prints(),
+        &format!("followup-summary-{from}-{to}"),
+        &pdf,
+    )?;
+    Ok(open(&app, path))
+}
+
 fn open(app: &AppHandle, path: std::path::PathBuf) -> PrintedDocument {
     let opened = app
         .opener()

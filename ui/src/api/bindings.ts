@@ -76,6 +76,10 @@ export const commands = {
 	printSettlement: (orderId: number, size: FormSize) => __TAURI_INVOKE<PrintedDocument>("print_settlement", { orderId, size }),
 	/**  出门证. */
 	printExitPass: (passId: number) => __TAURI_INVOKE<PrintedDocument>("print_exit_pass", { passId }),
+	/**  客户抱怨处理表. */
+	printComplaint: (id: number) => __TAURI_INVOKE<PrintedDocument>("print_complaint", { id }),
+	/**  回访汇总报告 for the general manager, over the days from..=to. */
+	printFollowupSummary: (from: string, to: string) => __TAURI_INVOKE<PrintedDocument>("print_followup_summary", { from, to }),
 	/**  Cars ready to hand over, and settled cars not yet out of the gate. */
 	settlementDesk: () => __TAURI_INVOKE<WorkOrderLine[]>("settlement_desk"),
 	settlementGet: (orderId: number) => __TAURI_INVOKE<Settlement>("settlement_get", { orderId }),
@@ -135,6 +139,12 @@ export const commands = {
 	careSettingsSave: (settings: CareSettings) => __TAURI_INVOKE<null>("care_settings_save", { settings }),
 	/**  Every figure of the dashboard for the days from..=to. */
 	reportKpis: (from: string, to: string) => __TAURI_INVOKE<Kpis>("report_kpis", { from, to }),
+	/**  The rows a dashboard figure counts. */
+	reportRows: (figure: Figure, from: string, to: string) => __TAURI_INVOKE<Table>("report_rows", { figure, from, to }),
+	/**  Those rows as .xlsx at `path`. */
+	reportExport: (figure: Figure, from: string, to: string, path: string) => __TAURI_INVOKE<string>("report_export", { figure, from, to, path }),
+	/**  The follow-up summary as .xlsx at `path` (chosen with the save dialog). */
+	followupSummaryXlsx: (from: string, to: string, path: string) => __TAURI_INVOKE<string>("followup_summary_xlsx", { from, to, path }),
 	/**  Every car from reception until it leaves; the board asks every second. */
 	workshopBoard: () => __TAURI_INVOKE<Board>("workshop_board"),
 	workshopLines: (orderId: number) => __TAURI_INVOKE<WorkshopLine[]>("workshop_lines", { orderId }),
@@ -760,6 +770,9 @@ export type ErrorPayload = {
 	message: LocalizedText,
 	field: string | null,
 };
+
+/**  A figure whose rows can be opened. */
+export type Figure = "orders_opened" | "orders_settled" | "promise_late" | "reworked" | "washed" | "followup_calls" | "complaints" | "no_shows" | "lost_customers" | "key_customers";
 
 /**  How a follow-up call (回访) reaches the customer. */
 export type FollowUpMethod = "mobile" | "landline" | "sms" | "wechat";
@@ -1455,6 +1468,18 @@ export type Status = "booked" | "confirmed" | "arrived" | "no_show" | "cancelled
 
 /**  A part line's stock: on the shelf, or ordered (订货) with a date it is expected. */
 export type Stock = "in_stock" | "ordered";
+
+/**  A titled table of text cells; numeric columns hold plain numbers (amounts in yuan). */
+export type Table = {
+	title: string,
+	columns: TableColumn[],
+	rows: string[][],
+};
+
+export type TableColumn = {
+	title: string,
+	numeric: boolean,
+};
 
 /**
  *  The message prepared for one kind of item; {customer}, {title}, {dealership}, {plate},
