@@ -1,6 +1,6 @@
 //! The SQL of follow-up calls: the day's list, the calls, the summary.
 
-use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::{FollowupInput, FollowupOutcome, FollowupSettings, Scores};
@@ -21,10 +21,7 @@ pub async fn save_settings(store: &Store, input: &FollowupSettings) -> Result<()
 
 /// Midnight at the start of `day` in the dealership's time zone.
 fn start_of(day: NaiveDate, tz: chrono_tz::Tz) -> DateTime<Utc> {
-    tz.from_local_datetime(&day.and_hms_opt(0, 0, 0).expect("midnight exists"))
-        .earliest()
-        .expect("the day has a start")
-        .to_utc()
+    crate::appointment::local(day, chrono::NaiveTime::MIN, tz)
 }
 
 /// A work order to call today.

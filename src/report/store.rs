@@ -12,14 +12,36 @@ use crate::complaint::{Category, ComplaintStatus};
 use crate::work_order::PayType;
 use crate::{LocalizedText, Result, Store};
 
+/// Dealership days `from..=to` as the queries bind them: as dates, and as the instants
+/// they start and end.
+struct Period {
+    tz: chrono_tz::Tz,
+    from_day: String,
+    to_day: String,
+    from_at: chrono::DateTime<Utc>,
+    to_at: chrono::DateTime<Utc>,
+}
+
+async fn period(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<Period> {
+    let tz = crate::dealership::store::time_zone(store).await?;
+    Ok(Period {
+        tz,
+        from_day: from.to_string(),
+        to_day: to.to_string(),
+        from_at: crate::appointment::local(from, NaiveTime::MIN, tz),
+        to_at: crate::appointment::local(to + Duration::days(1), NaiveTime::MIN, tz),
+    })
+}
+
 pub async fn kpis(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<Kpis> {
     let db = store.reader();
-    let tz = crate::dealership::store::time_zone(store).await?;
-    let (from_day, to_day) = (from.to_string(), to.to_string());
-    let (from_at, to_at) = (
-        crate::appointment::local(from, NaiveTime::MIN, tz),
-        crate::appointment::local(to + Duration::days(1), NaiveTime::MIN, tz),
-    );
+    let Period {
+        tz: _,
+        from_day,
+        to_day,
+        from_at,
+        to_at,
+    } = period(store, from, to).await?;
     let days = (to - from).num_days() + 1;
     let appointments = crate::appointment::store::figures(store, from, to).await?;
 
@@ -245,12 +267,13 @@ fn yuan(fen: i64) -> String {
 /// The rows a figure counts over `from..=to`, as the dashboard opens them.
 pub async fn rows(store: &Store, figure: Figure, from: NaiveDate, to: NaiveDate) -> Result<Table> {
     let db = store.reader();
-    let tz = crate::dealership::store::time_zone(store).await?;
-    let (from_day, to_day) = (from.to_string(), to.to_string());
-    let (from_at, to_at) = (
-        crate::appointment::local(from, NaiveTime::MIN, tz),
-        crate::appointment::local(to + Duration::days(1), NaiveTime::MIN, tz),
-    );
+    let Period {
+        tz,
+        from_day,
+        to_day,
+        from_at,
+        to_at,
+    } = period(store, from, to).await?;
     let local =
         |at: chrono::DateTime<Utc>| at.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string();
     let optional = |at: Option<chrono::DateTime<Utc>>| at.map(local).unwrap_or_default();
