@@ -2,14 +2,18 @@ import { createRouter, createWebHashHistory, type RouteRecordRaw } from "vue-rou
 import type { Component } from "vue";
 import { AREAS } from "./areas";
 import AppointmentsView from "./views/appointments/AppointmentsView.vue";
+import CareView from "./views/care/CareView.vue";
+import ComplaintsView from "./views/complaints/ComplaintsView.vue";
 import CustomersView from "./views/customers/CustomersView.vue";
 import CustomerFileView from "./views/customers/file/CustomerFileView.vue";
+import FollowUpView from "./views/follow-up/FollowUpView.vue";
 import GateView from "./views/gate/GateView.vue";
 import SettingsView from "./views/settings/SettingsView.vue";
 import NotBuiltView from "./views/not-built/NotBuiltView.vue";
 import WelcomeBoardView from "./views/board/WelcomeBoardView.vue";
 import WorkshopBoardView from "./views/board/WorkshopBoardView.vue";
 import ReceptionView from "./views/reception/ReceptionView.vue";
+import ReportsView from "./views/reports/ReportsView.vue";
 import SettlementView from "./views/settlement/SettlementView.vue";
 import WorkOrderView from "./views/work-orders/editor/WorkOrderView.vue";
 import WorkOrdersView from "./views/work-orders/WorkOrdersView.vue";
@@ -25,9 +29,13 @@ declare module "vue-router" {
 /** The areas that exist so far; every other area shows the not-built page. */
 const BUILT: Record<string, Component> = {
   appointments: AppointmentsView,
+  care: CareView,
+  complaints: ComplaintsView,
   customers: CustomersView,
+  "follow-up": FollowUpView,
   gate: GateView,
   reception: ReceptionView,
+  reports: ReportsView,
   settings: SettingsView,
   settlement: SettlementView,
   "work-orders": WorkOrdersView,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { monthOf, percentText, periodFor, weekOf } from "./period";
+import { addDays, monthOf, percentText, periodFor, weekOf } from "./period";
 
 describe("weekOf", () => {
   it("runs Monday to Sunday", () => {
@@ -35,5 +35,13 @@ describe("percentText", () => {
     expect(percentText({ percent: 87.5 })).toBe("87.5%");
     expect(percentText({ percent: 100 })).toBe("100.0%");
     expect(percentText({ percent: null })).toBeNull();
+  });
+});
+
+describe("addDays", () => {
+  it("moves across months and years both ways", () => {
+    expect(addDays("2026-11-30", 1)).toBe("2026-12-01");
+    expect(addDays("2027-01-01", -1)).toBe("2026-12-31");
+    expect(addDays("2028-03-01", -1)).toBe("2028-02-29");
   });
 });

@@ -17,13 +17,15 @@ function format(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** The day `days` after `day` (before it when negative). */
+export function addDays(day: string, days: number): string {
+  return format(new Date(parse(day).getTime() + days * 86_400_000));
+}
+
 /** The week of `today` (Monday to Sunday, as Chinese calendars count weeks). */
 export function weekOf(today: string): Period {
-  const date = parse(today);
-  const sinceMonday = (date.getUTCDay() + 6) % 7;
-  const monday = new Date(date.getTime() - sinceMonday * 86_400_000);
-  const sunday = new Date(monday.getTime() + 6 * 86_400_000);
-  return { from: format(monday), to: format(sunday) };
+  const monday = addDays(today, -((parse(today).getUTCDay() + 6) % 7));
+  return { from: monday, to: addDays(monday, 6) };
 }
 
 /** The calendar month of `today`, first to last day. */

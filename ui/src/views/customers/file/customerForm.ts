@@ -1,4 +1,5 @@
 import type {
+  ContactChannel,
   ContactDays,
   ContactMethod,
   CustomerInput,
@@ -13,6 +14,8 @@ export const KINDS: readonly CustomerKind[] = ["person", "company"];
 export const GENDERS: readonly Gender[] = ["male", "female"];
 export const CONTACT_METHODS: readonly ContactMethod[] = ["phone", "sms", "wechat", "email", "visit"];
 export const CONTACT_DAYS: readonly ContactDays[] = ["any", "workday", "weekend"];
+/** How a contact happened (联系记录), in the order the log offers them. */
+export const CONTACT_CHANNELS: readonly ContactChannel[] = ["call", "visit", "gift", "sms", "wechat", "email", "letter"];
 export const FOLLOW_UP_METHODS: readonly FollowUpMethod[] = ["mobile", "landline", "sms", "wechat"];
 export const MEMBERSHIPS: readonly Membership[] = ["normal", "silver", "gold", "platinum"];
 export const NOTES = ["personality", "relationships", "work", "education"] as const;
