@@ -147,7 +147,13 @@ async fn every_figure_follows_its_formula_on_a_hand_checked_set() {
     assert_eq!(rows(Figure::Complaints).await.unwrap().rows.len(), 2);
     let lost = rows(Figure::LostCustomers).await.unwrap();
     assert_eq!(lost.rows.len(), 2);
+    assert_eq!(rows(Figure::BookedArrivals).await.unwrap().rows.len(), 0);
+    let grades = rows(Figure::Grades).await.unwrap();
+    assert_eq!(grades.rows.len(), 3);
+    assert_eq!(grades.title.en, "Customers by grade");
     let settled = rows(Figure::OrdersSettled).await.unwrap();
+    assert_eq!(settled.columns[8].title.zh_cn, "客户付费");
+    assert_eq!(settled.columns[8].title.en, "Customer pays");
     assert_eq!(settled.rows[0][8], "140.00");
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("结算工单.xlsx");

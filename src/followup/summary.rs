@@ -39,8 +39,8 @@ pub fn tables(from: NaiveDate, to: NaiveDate, calls: &[FollowupLine]) -> Vec<Tab
     reached_orders.sort_unstable();
     reached_orders.dedup();
     let overview = Table::new(
-        "回访汇总",
-        &["项目", "#数值"],
+        "回访汇总|Follow-up summary",
+        &["项目|Item", "#数值|Value"],
         vec![
             vec!["期间".into(), format!("{from} 至 {to}")],
             vec!["拨打工单数".into(), orders.len().to_string()],
@@ -61,8 +61,13 @@ pub fn tables(from: NaiveDate, to: NaiveDate, calls: &[FollowupLine]) -> Vec<Tab
     advisors.sort_unstable();
     advisors.dedup();
     let by_advisor = Table::new(
-        "按服务顾问",
-        &["服务顾问", "#接通次数", "#服务顾问评分", "#总体满意度"],
+        "按服务顾问|By advisor",
+        &[
+            "服务顾问|Advisor",
+            "#接通次数|Reached",
+            "#服务顾问评分|Advisor score",
+            "#总体满意度|Overall",
+        ],
         advisors
             .iter()
             .map(|name| {
@@ -81,8 +86,14 @@ pub fn tables(from: NaiveDate, to: NaiveDate, calls: &[FollowupLine]) -> Vec<Tab
             .collect(),
     );
     let open = Table::new(
-        "待处理问题",
-        &["工单号", "回访时间", "客户反映", "已预约", "已转投诉"],
+        "待处理问题|Open problems",
+        &[
+            "工单号|Work order",
+            "回访时间|Called",
+            "客户反映|Said",
+            "已预约|Booked",
+            "已转投诉|Complaint",
+        ],
         calls
             .iter()
             .filter(|c| {

@@ -27,8 +27,13 @@ pub fn render(dealership: &Dealership, title: &str, tables: &[Table]) -> Result<
     });
     for table in tables {
         let y = flow.room(line_height(bold) + row_height(body) * 3.0) + 2.0;
-        flow.page()
-            .text(MARGIN, y + ascent(bold), bold, Align::Left, &table.title);
+        flow.page().text(
+            MARGIN,
+            y + ascent(bold),
+            bold,
+            Align::Left,
+            &table.title.zh_cn,
+        );
         flow.y = y + line_height(bold) + 1.0;
         // Numeric columns take less room than text.
         let shares: Vec<f32> = table
@@ -43,7 +48,7 @@ pub fn render(dealership: &Dealership, title: &str, tables: &[Table]) -> Result<
             .zip(&shares)
             .map(|(c, share)| {
                 let align = if c.numeric { Align::Right } else { Align::Left };
-                Column::new(&c.title, WIDTH * share / total, align)
+                Column::new(&c.title.zh_cn, WIDTH * share / total, align)
             })
             .collect();
         if table.rows.is_empty() {

@@ -302,8 +302,15 @@ pub async fn rows(store: &Store, figure: Figure, from: NaiveDate, to: NaiveDate)
                 ]);
             }
             Table::new(
-                "进厂工单",
-                &["工单号", "进厂日期", "车牌", "客户", "服务顾问", "状态"],
+                "进厂工单|Orders opened",
+                &[
+                    "工单号|Work order",
+                    "进厂日期|Opened",
+                    "车牌|Plate",
+                    "客户|Customer",
+                    "服务顾问|Advisor",
+                    "状态|Status",
+                ],
                 cells,
             )
         }
@@ -326,14 +333,14 @@ pub async fn rows(store: &Store, figure: Figure, from: NaiveDate, to: NaiveDate)
             .await?;
             match figure {
                 Figure::PromiseLate => Table::new(
-                    "超时交车",
+                    "超时交车|Ready late",
                     &[
-                        "工单号",
-                        "车牌",
-                        "服务顾问",
-                        "约定交车",
-                        "实际完工",
-                        "#超时分钟",
+                        "工单号|Work order",
+                        "车牌|Plate",
+                        "服务顾问|Advisor",
+                        "约定交车|Promised",
+                        "实际完工|Ready",
+                        "#超时分钟|Minutes late",
                     ],
                     rows.into_iter()
                         .filter_map(|r| {
@@ -352,8 +359,14 @@ pub async fn rows(store: &Store, figure: Figure, from: NaiveDate, to: NaiveDate)
                         .collect(),
                 ),
                 Figure::Reworked => Table::new(
-                    "返工工单",
-                    &["工单号", "车牌", "服务顾问", "#返工次数", "返工原因"],
+                    "返工工单|Reworked orders",
+                    &[
+                        "工单号|Work order",
+                        "车牌|Plate",
+                        "服务顾问|Advisor",
+                        "#返工次数|Reworks",
+                        "返工原因|Rework reason",
+                    ],
                     rows.into_iter()
                         .filter(|r| r.rework_count > 0)
                         .map(|r| {
@@ -368,25 +381,30 @@ pub async fn rows(store: &Store, figure: Figure, from: NaiveDate, to: NaiveDate)
                         .collect(),
                 ),
                 Figure::Washed => Table::new(
-                    "洗车工单",
-                    &["工单号", "车牌", "客户", "结算时间"],
+                    "洗车工单|Washed orders",
+                    &[
+                        "工单号|Work order",
+                        "车牌|Plate",
+                        "客户|Customer",
+                        "结算时间|Settled",
+                    ],
                     rows.into_iter()
                         .filter(|r| r.wash)
                         .map(|r| vec![r.number, r.plate, r.customer, local(r.settled_at)])
                         .collect(),
                 ),
                 _ => Table::new(
-                    "结算工单",
+                    "结算工单|Settled orders",
                     &[
-                        "工单号",
-                        "车牌",
-                        "客户",
-                        "服务顾问",
-                        "结算时间",
-                        "#工时",
-                        "#工时费",
-                        "#配件费",
-                        "#客户付费",
+                        "工单号|Work order",
+                        "车牌|Plate",
+                        "客户|Customer",
+                        "服务顾问|Advisor",
+                        "结算时间|Settled",
+                        "#工时|Hours",
+                        "#工时费|Labour",
+                        "#配件费|Parts",
+                        "#客户付费|Customer pays",
                     ],
                     rows.into_iter()
                         .map(|r| {
@@ -409,15 +427,15 @@ pub async fn rows(store: &Store, figure: Figure, from: NaiveDate, to: NaiveDate)
         Figure::FollowupCalls => {
             let calls = crate::followup::store::calls(store, from, to, None).await?;
             Table::new(
-                "回访记录",
+                "回访记录|Follow-up calls",
                 &[
-                    "工单号",
-                    "服务顾问",
-                    "回访时间",
-                    "回访人",
-                    "结果",
-                    "#总体满意度",
-                    "备注",
+                    "工单号|Work order",
+                    "服务顾问|Advisor",
+                    "回访时间|Called",
+                    "回访人|Caller",
+                    "结果|Outcome",
+                    "#总体满意度|Overall",
+                    "备注|Remarks",
                 ],
                 calls
                     .into_iter()
@@ -461,16 +479,16 @@ pub async fn rows(store: &Store, figure: Figure, from: NaiveDate, to: NaiveDate)
                 ]);
             }
             Table::new(
-                "投诉",
+                "投诉|Complaints",
                 &[
-                    "编号",
-                    "类别",
-                    "状态",
-                    "客户",
-                    "责任人",
-                    "受理时间",
-                    "首次响应",
-                    "返修",
+                    "编号|Number",
+                    "类别|Category",
+                    "状态|Status",
+                    "客户|Customer",
+                    "责任人|Owner",
+                    "受理时间|Received",
+                    "首次响应|First answer",
+                    "返修|Comeback",
                 ],
                 cells,
             )
@@ -496,9 +514,61 @@ pub async fn rows(store: &Store, figure: Figure, from: NaiveDate, to: NaiveDate)
                 cells.push(vec![r.number, r.day, r.plate, r.customer, reason]);
             }
             Table::new(
-                "失约预约",
-                &["预约编号", "预约日期", "车牌", "客户", "失约原因"],
+                "失约预约|No-shows",
+                &[
+                    "预约编号|Booking",
+                    "预约日期|Day",
+                    "车牌|Plate",
+                    "客户|Customer",
+                    "失约原因|Reason",
+                ],
                 cells,
+            )
+        }
+        Figure::BookedArrivals => {
+            let rows = sqlx::query!(
+                r#"SELECT a.number, a.day, v.plate, c.name AS customer, s.name AS advisor
+                   FROM appointment a JOIN vehicle v ON v.id = a.vehicle_id JOIN customer c ON c.id = a.customer_id
+                   JOIN staff s ON s.id = a.advisor_id
+                   WHERE a.day BETWEEN ?1 AND ?2 AND a.status = 'arrived' ORDER BY a.day, a.number"#,
+                from_day,
+                to_day
+            )
+            .fetch_all(db)
+            .await?;
+            Table::new(
+                "预约进厂|Booked arrivals",
+                &[
+                    "预约编号|Booking",
+                    "预约日期|Day",
+                    "车牌|Plate",
+                    "客户|Customer",
+                    "服务顾问|Advisor",
+                ],
+                rows.into_iter()
+                    .map(|r| vec![r.number, r.day, r.plate, r.customer, r.advisor])
+                    .collect(),
+            )
+        }
+        Figure::Grades => {
+            let rows = sqlx::query!(
+                r#"SELECT name, COALESCE(mobile, '') AS "mobile!: String", COALESCE(grade, '') AS "grade!: String",
+                       COALESCE(last_visit_on, '') AS "last_visit_on!: String"
+                   FROM customer ORDER BY grade IS NULL, grade, name LIMIT 5000"#
+            )
+            .fetch_all(db)
+            .await?;
+            Table::new(
+                "客户分级|Customers by grade",
+                &[
+                    "客户|Customer",
+                    "手机|Mobile",
+                    "等级|Grade",
+                    "最后来店|Last visit",
+                ],
+                rows.into_iter()
+                    .map(|r| vec![r.name, r.mobile, r.grade, r.last_visit_on])
+                    .collect(),
             )
         }
         Figure::LostCustomers => {
@@ -515,8 +585,13 @@ pub async fn rows(store: &Store, figure: Figure, from: NaiveDate, to: NaiveDate)
             .fetch_all(db)
             .await?;
             Table::new(
-                "流失客户",
-                &["客户", "手机", "等级", "最后来店"],
+                "流失客户|Lost customers",
+                &[
+                    "客户|Customer",
+                    "手机|Mobile",
+                    "等级|Grade",
+                    "最后来店|Last visit",
+                ],
                 rows.into_iter()
                     .map(|r| vec![r.name, r.mobile, r.grade, r.last_visit_on])
                     .collect(),
@@ -535,8 +610,14 @@ pub async fn rows(store: &Store, figure: Figure, from: NaiveDate, to: NaiveDate)
             .fetch_all(db)
             .await?;
             Table::new(
-                "重点客户",
-                &["客户", "手机", "等级", "#来店次数", "#消费金额"],
+                "重点客户|Key customers",
+                &[
+                    "客户|Customer",
+                    "手机|Mobile",
+                    "等级|Grade",
+                    "#来店次数|Visits",
+                    "#消费金额|Revenue",
+                ],
                 rows.into_iter()
                     .map(|r| {
                         vec![

@@ -1,9 +1,9 @@
 //! The rows behind a figure, as a table the dashboard shows and exports to .xlsx.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::text::text_enum;
-use crate::{Error, Result};
+use crate::{Error, LocalizedText, Result};
 
 text_enum!(
     /// A figure whose rows can be opened.
@@ -16,36 +16,47 @@ text_enum!(
         FollowupCalls = "followup_calls",
         Complaints = "complaints",
         NoShows = "no_shows",
+        BookedArrivals = "booked_arrivals",
+        Grades = "grades",
         LostCustomers = "lost_customers",
         KeyCustomers = "key_customers",
     }
 );
 
 /// A titled table of text cells; numeric columns hold plain numbers (amounts in yuan).
-#[derive(Debug, Clone, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Table {
-    pub title: String,
+    pub title: LocalizedText,
     pub columns: Vec<TableColumn>,
     pub rows: Vec<Vec<String>>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct TableColumn {
-    pub title: String,
+    pub title: LocalizedText,
     pub numeric: bool,
 }
 
+/// `"中文|English"` as both languages.
+fn both(text: &str) -> LocalizedText {
+    let (zh, en) = text.split_once('|').unwrap_or((text, text));
+    LocalizedText {
+        zh_cn: zh.into(),
+        en: en.into(),
+    }
+}
+
 impl Table {
-    /// Columns whose title starts with `#` are numeric (the `#` is dropped).
+    /// Titles are `"中文|English"`; columns whose title starts with `#` are numeric.
     pub fn new(title: &str, columns: &[&str], rows: Vec<Vec<String>>) -> Table {
         Table {
-            title: title.into(),
+            title: both(title),
             columns: columns
                 .iter()
                 .map(|c| TableColumn {
-                    title: c.trim_start_matches('#').to_string(),
+                    title: both(c.trim_start_matches('#')),
                     numeric: c.starts_with('#'),
                 })
                 .collect(),
@@ -54,7 +65,7 @@ impl Table {
     }
 }
 
-/// Writes each table as a sheet of one workbook: the header row in bold, columns wide
+/// Writes each table as a sheet of one workbook (Chinese titles): the header row in bold, columns wide
 /// enough for Chinese text, numeric columns as numbers (phones and plates stay text).
 pub fn write_xlsx(path: &std::path::Path, tables: &[Table]) -> Result<()> {
     let xlsx = |e: rust_xlsxwriter::XlsxError| Error::Io(std::io::Error::other(e));
@@ -65,6 +76,7 @@ pub fn write_xlsx(path: &std::path::Path, tables: &[Table]) -> Result<()> {
         // Sheet names are at most 31 characters and may not hold some punctuation.
         let name: String = table
             .title
+            .zh_cn
             .chars()
             .filter(|c| !"[]:*?/\\".contains(*c))
             .take(31)
@@ -72,7 +84,7 @@ pub fn write_xlsx(path: &std::path::Path, tables: &[Table]) -> Result<()> {
         sheet.set_name(&name).map_err(xlsx)?;
         for (col, column) in table.columns.iter().enumerate() {
             sheet
-                .write_string_with_format(0, col as u16, &column.title, &bold)
+                .write_string_with_format(0, col as u16, &column.title.zh_cn, &bold)
                 .map_err(xlsx)?;
             sheet.set_column_width(col as u16, 16).map_err(xlsx)?;
         }

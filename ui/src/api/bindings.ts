@@ -772,7 +772,7 @@ export type ErrorPayload = {
 };
 
 /**  A figure whose rows can be opened. */
-export type Figure = "orders_opened" | "orders_settled" | "promise_late" | "reworked" | "washed" | "followup_calls" | "complaints" | "no_shows" | "lost_customers" | "key_customers";
+export type Figure = "orders_opened" | "orders_settled" | "promise_late" | "reworked" | "washed" | "followup_calls" | "complaints" | "no_shows" | "booked_arrivals" | "grades" | "lost_customers" | "key_customers";
 
 /**  How a follow-up call (回访) reaches the customer. */
 export type FollowUpMethod = "mobile" | "landline" | "sms" | "wechat";
@@ -1471,13 +1471,13 @@ export type Stock = "in_stock" | "ordered";
 
 /**  A titled table of text cells; numeric columns hold plain numbers (amounts in yuan). */
 export type Table = {
-	title: string,
+	title: LocalizedText,
 	columns: TableColumn[],
 	rows: string[][],
 };
 
 export type TableColumn = {
-	title: string,
+	title: LocalizedText,
 	numeric: boolean,
 };
 

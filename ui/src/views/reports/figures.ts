@@ -49,10 +49,11 @@ export function equationText(figure: ShownFigure, empty = "—"): string {
 /**
  * The shares and means shown as cards, in the order of the dashboard: `test`
  * names the card, `rows` the rows a click opens (the late ones for the
- * promised time, the no-shows for the show rate; the booked share has none).
+ * promised time, the no-shows for the show rate, the booked arrivals for the
+ * booked share).
  */
 export const CARDS = [
-  { key: "bookedShare", test: "booked-share", ratio: (k: Kpis) => k.appointments.bookedShare },
+  { key: "bookedShare", test: "booked-share", ratio: (k: Kpis) => k.appointments.bookedShare, rows: "booked_arrivals" },
   { key: "showRate", test: "show-rate", ratio: (k: Kpis) => k.appointments.showRate, rows: "no_shows" },
   { key: "ordersPerDay", test: "orders-per-day", mean: (k: Kpis) => k.ordersPerDay, rows: "orders_opened" },
   { key: "hoursPerOrder", test: "hours-per-order", mean: (k: Kpis) => k.hoursPerOrder, scale: 100, rows: "orders_settled" },

@@ -16,11 +16,11 @@ describe("numericCell", () => {
 
 describe("columnWidths", () => {
   const table = {
-    title: "结算工单",
+    title: { "zh-CN": "结算工单", en: "Settled orders" },
     columns: [
-      { title: "工单号", numeric: false },
-      { title: "客户", numeric: false },
-      { title: "备注", numeric: false },
+      { title: { "zh-CN": "工单号", en: "Work order" }, numeric: false },
+      { title: { "zh-CN": "客户", en: "Customer" }, numeric: false },
+      { title: { "zh-CN": "备注", en: "Remarks" }, numeric: false },
     ],
     rows: [
       ["WO20261101-0001", "黄强", "x".repeat(200)],

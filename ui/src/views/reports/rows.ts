@@ -1,4 +1,4 @@
-import type { Table } from "../../api";
+import { localized, type Table } from "../../api";
 
 /**
  * A number cell of a figure's rows as people read it: `1234.5` → `1,234.5`,
@@ -25,7 +25,7 @@ function textWidth(text: string): number {
 export function columnWidths(table: Table, sample = 200): number[] {
   const rows = table.rows.slice(0, sample);
   return table.columns.map((column, i) => {
-    const widest = Math.max(textWidth(column.title), ...rows.map((row) => textWidth(row[i] ?? "")));
+    const widest = Math.max(textWidth(localized(column.title)), ...rows.map((row) => textWidth(row[i] ?? "")));
     return Math.min(320, Math.max(64, Math.ceil(widest) + 28));
   });
 }
