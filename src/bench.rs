@@ -62,7 +62,7 @@ pub async fn search(customers: usize, vehicles: usize, queries: usize) -> Result
     let people = demo::demo_customers(vehicles);
     let mut rng = fastrand::Rng::with_seed(7);
     let now = Utc::now();
-    let mut tx = store.writer().begin().await?;
+    let mut tx = store.write_tx().await?;
     let mut owners = Vec::with_capacity(customers);
     let mut vins = Vec::with_capacity(vehicles);
     for (index, person) in people.iter().enumerate() {

@@ -6,7 +6,8 @@ use std::time::Duration;
 
 use sqlx::migrate::Migrator;
 use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+    Sqlite, SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions,
+    SqliteSynchronous,
 };
 
 use crate::{Error, Result};
@@ -36,6 +37,12 @@ impl Store {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
+        // Another process (a second desk window, the CLI) may be opening the same file: one
+        // migrates, the other waits and then finds nothing pending.
+        let lock_path = path.to_path_buf();
+        let _migrating = tokio::task::spawn_blocking(move || MigrationLock::take(&lock_path))
+            .await
+            .map_err(|e| Error::Io(std::io::Error::other(e)))??;
         let existed = path.exists();
         let write = SqlitePoolOptions::new()
             .max_connections(1)
@@ -74,12 +81,50 @@ impl Store {
         &self.write
     }
 
+    /// A write transaction that takes the write lock at `BEGIN`. A deferred transaction that
+    /// reads first and then writes gets SQLITE_BUSY at once when another process wrote in
+    /// between, without waiting for the busy timeout; an immediate one waits its turn.
+    pub async fn write_tx(&self) -> Result<sqlx::Transaction<'static, Sqlite>> {
+        Ok(self.write.begin_with("BEGIN IMMEDIATE").await?)
+    }
+
     pub fn reader(&self) -> &SqlitePool {
         &self.read
     }
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Whether nothing has been set up or filed yet: no dealership, staff or customer.
+    pub async fn is_empty(&self) -> Result<bool> {
+        let mut conn = self.read.acquire().await?;
+        is_empty(&mut conn).await
+    }
+
+    /// Copies every row of `source`, a database made by the same migrations, into this one in
+    /// one transaction, provided this one is still empty; returns whether it was.
+    pub async fn fill_from(&self, source: &Path) -> Result<bool> {
+        let source = source.to_str().ok_or_else(|| {
+            Error::validation(
+                "source",
+                "路径含有无法识别的字符",
+                "The path is not valid UTF-8",
+            )
+        })?;
+        let mut conn = self.write.acquire().await?;
+        // ATTACH is refused inside a transaction.
+        sqlx::query("ATTACH DATABASE ?1 AS source")
+            .bind(source)
+            .execute(&mut *conn)
+            .await?;
+        let copied = copy_attached(&mut conn).await;
+        let detached = sqlx::query("DETACH DATABASE source")
+            .execute(&mut *conn)
+            .await;
+        let copied = copied?;
+        detached?;
+        Ok(copied)
     }
 
     /// A consistent copy of the live database (WAL included) at `dest`.
@@ -108,6 +153,75 @@ impl Store {
         self.read.close().await;
         self.write.close().await;
     }
+}
+
+/// An exclusive lock on `<database>.lock` while the database is opened and migrated, held
+/// by the OS for this process only and released when dropped (or the process dies).
+struct MigrationLock(std::fs::File);
+
+impl MigrationLock {
+    fn take(database: &Path) -> Result<MigrationLock> {
+        let mut name = database.as_os_str().to_owned();
+        name.push(".lock");
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(PathBuf::from(name))?;
+        file.lock()?;
+        Ok(MigrationLock(file))
+    }
+}
+
+impl Drop for MigrationLock {
+    fn drop(&mut self) {
+        let _ = self.0.unlock();
+    }
+}
+
+async fn is_empty(conn: &mut sqlx::SqliteConnection) -> Result<bool> {
+    let filed: i64 = sqlx::query_scalar(
+        "SELECT (SELECT COUNT(*) FROM dealership) + (SELECT COUNT(*) FROM staff)
+              + (SELECT COUNT(*) FROM customer)",
+    )
+    .fetch_one(conn)
+    .await?;
+    Ok(filed == 0)
+}
+
+/// Copies the attached `source` table by table, in the order the migrations made them;
+/// foreign keys are checked at commit. Full-text indexes are kept by their triggers, so the
+/// virtual tables and their shadow tables are not copied. Rows already here (settings made
+/// on first use) give way to the source's.
+async fn copy_attached(conn: &mut sqlx::SqliteConnection) -> Result<bool> {
+    let mut tx = sqlx::Connection::begin_with(&mut *conn, "BEGIN IMMEDIATE").await?;
+    if !is_empty(&mut tx).await? {
+        return Ok(false);
+    }
+    sqlx::query("PRAGMA defer_foreign_keys = ON")
+        .execute(&mut *tx)
+        .await?;
+    let tables: Vec<String> = sqlx::query_scalar(
+        "SELECT t.name FROM main.sqlite_master t
+         WHERE t.type = 'table' AND t.name NOT LIKE 'sqlite_%' AND t.name <> '_sqlx_migrations'
+           AND t.sql NOT LIKE 'CREATE VIRTUAL TABLE%'
+           AND NOT EXISTS (SELECT 1 FROM main.sqlite_master v
+                           WHERE v.sql LIKE 'CREATE VIRTUAL TABLE%'
+                             AND substr(t.name, 1, length(v.name) + 1) = v.name || '_')
+         ORDER BY t.rowid",
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    for table in tables {
+        // Table names come from this database's own schema, never from input.
+        let sql =
+            format!(r#"INSERT OR REPLACE INTO main."{table}" SELECT * FROM source."{table}""#);
+        sqlx::query(sqlx::AssertSqlSafe(sql))
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(true)
 }
 
 async fn pending_migrations(pool: &SqlitePool) -> Result<usize> {

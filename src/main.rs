@@ -606,8 +606,11 @@ async fn run(cli: &Cli, db: &std::path::Path, paths: &AppPaths) -> Result<ExitCo
             paper,
         }) => {
             let id = work_order::store::id_by_number(&store, number).await?;
-            let pdf = settlement::statement_pdf(&store, id, form_size(paper)?).await?;
-            out.written(output, &pdf)?
+            let size = form_size(paper)?;
+            let bytes =
+                settlement::print_statement(&store, id, size, |pdf| write_file(output, pdf))
+                    .await?;
+            out.reported(output, bytes)
         }
         Command::Print(PrintCommand::ExitPass {
             number,
@@ -616,9 +619,9 @@ async fn run(cli: &Cli, db: &std::path::Path, paths: &AppPaths) -> Result<ExitCo
         }) => {
             let id = work_order::store::id_by_number(&store, number).await?;
             let cashier = cashier_id(&store, cashier.as_deref()).await?;
-            let pass = gate::issue_for_order(&store, id, cashier).await?;
-            let pdf = gate::exit_pass_pdf(&store, pass.id).await?;
-            out.written(output, &pdf)?
+            let bytes =
+                gate::print_for_order(&store, id, cashier, |pdf| write_file(output, pdf)).await?;
+            out.reported(output, bytes)
         }
         Command::Print(PrintCommand::Complaint { number, output }) => {
             let id = servicebay::complaint::store::id_by_number(&store, number).await?;
@@ -884,6 +887,12 @@ struct Output {
     json: bool,
 }
 
+/// Writes a paper; returns its size.
+fn write_file(path: &std::path::Path, pdf: &[u8]) -> servicebay::Result<usize> {
+    std::fs::write(path, pdf)?;
+    Ok(pdf.len())
+}
+
 impl Output {
     /// Prints an import's counts and rejected rows; exit 1 when a bad row stopped the file.
     fn import_report(&self, report: &customer::import::ImportReport, dry_run: bool) -> ExitCode {
@@ -914,12 +923,17 @@ impl Output {
 
     /// Writes a rendered paper and reports where.
     fn written(&self, path: &std::path::Path, pdf: &[u8]) -> Result<()> {
-        std::fs::write(path, pdf)?;
+        let bytes = write_file(path, pdf)?;
+        self.reported(path, bytes);
+        Ok(())
+    }
+
+    /// Reports where a paper of `bytes` was written.
+    fn reported(&self, path: &std::path::Path, bytes: usize) {
         self.done(
-            &serde_json::json!({ "path": path, "bytes": pdf.len() }),
+            &serde_json::json!({ "path": path, "bytes": bytes }),
             &format!("已生成 Written: {}", path.display()),
         );
-        Ok(())
     }
 
     fn done<T: Serialize>(&self, value: &T, text: &str) {

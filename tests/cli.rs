@@ -407,3 +407,156 @@ fn followups_complaints_and_figures_from_the_command_line() {
     );
     assert_eq!(backwards.status.code(), Some(1));
 }
+
+/// Customers for an import: `count` rows with plates and mobiles of their own.
+fn customer_csv(path: &Path, province: char, count: u32) {
+    let rows: String = (0..count)
+        .map(|i| {
+            format!(
+                "顾客{i},1{}{:08},{province}A{:05}\n",
+                30 + province as u32 % 9,
+                i,
+                10000 + i
+            )
+        })
+        .collect();
+    std::fs::write(path, format!("姓名,手机,车牌号码\n{rows}")).unwrap();
+}
+
+#[test]
+fn two_processes_writing_one_file_take_turns_and_neither_is_refused_as_locked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("servicebay.db");
+    assert!(servicebay(&db, &["db", "migrate"]).status.success());
+    let (first, second) = (dir.path().join("甲.csv"), dir.path().join("乙.csv"));
+    customer_csv(&first, '津', 400);
+    customer_csv(&second, '沪', 400);
+    let start = |file: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_servicebay"))
+            .arg("--db")
+            .arg(&db)
+            .args(["customer", "import"])
+            .arg(file)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let imports = [start(&first), start(&second)];
+    // A third writer adds customers one by one while both imports run.
+    let mut added = 0;
+    for i in 0..8 {
+        let plate = format!("渝B{:05}", 20000 + i);
+        let mobile = format!("1370000{:04}", i);
+        let out = servicebay(
+            &db,
+            &[
+                "customer",
+                "add",
+                "--name",
+                "王建国",
+                "--mobile",
+                &mobile,
+                "--plate",
+                &plate,
+            ],
+        );
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "customer add {i}: {said}");
+        added += 1;
+    }
+    for import in imports {
+        let out = import.wait_with_output().unwrap();
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "import: {said}");
+        assert!(!said.contains("locked"), "{said}");
+    }
+    assert_eq!(customers_in(&db), 800 + added);
+}
+
+/// How many customers the file holds.
+fn customers_in(db: &Path) -> i64 {
+    tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let dir = db.parent().unwrap();
+        let store = servicebay::Store::open(db, &dir.join("backups"))
+            .await
+            .unwrap();
+        sqlx::query_scalar("SELECT COUNT(*) FROM customer")
+            .fetch_one(store.reader())
+            .await
+            .unwrap()
+    })
+}
+
+#[test]
+fn two_processes_opening_a_new_file_at_once_migrate_it_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("servicebay.db");
+    let start = || {
+        Command::new(env!("CARGO_BIN_EXE_servicebay"))
+            .arg("--db")
+            .arg(&db)
+            .args(["db", "migrate"])
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let both = [start(), start()];
+    for process in both {
+        let out = process.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert!(servicebay(&db, &["db", "check"]).status.success());
+}
+
+#[test]
+fn a_demo_seed_stopped_halfway_leaves_nothing_and_the_next_one_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("servicebay.db");
+    assert!(servicebay(&db, &["db", "migrate"]).status.success());
+    // Stopped at several points of the seed, as a power cut would stop it.
+    for after_ms in [300, 900, 1_800] {
+        let mut seeding = Command::new(env!("CARGO_BIN_EXE_servicebay"))
+            .arg("--db")
+            .arg(&db)
+            .args(["demo", "seed"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(after_ms));
+        let _ = seeding.kill();
+        let status = seeding.wait().unwrap();
+        if status.success() {
+            break;
+        }
+        assert_eq!(customers_in(&db), 0, "killed after {after_ms} ms");
+    }
+    // Two seeds at once on the same file: one loads, the other is refused as set up.
+    let start = || {
+        Command::new(env!("CARGO_BIN_EXE_servicebay"))
+            .arg("--db")
+            .arg(&db)
+            .args(["--json", "demo", "seed"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let both = [start(), start()];
+    let outcomes: Vec<Output> = both
+        .into_iter()
+        .map(|p| p.wait_with_output().unwrap())
+        .collect();
+    let loaded = outcomes.iter().filter(|o| o.status.success()).count();
+    assert!(loaded <= 1, "both seeds loaded");
+    for refused in outcomes.iter().filter(|o| !o.status.success()) {
+        assert_eq!(json(refused)["code"], "conflict");
+    }
+    assert_eq!(customers_in(&db), servicebay::demo::DEMO_CUSTOMERS as i64);
+    assert!(servicebay(&db, &["db", "check"]).status.success());
+}

@@ -156,7 +156,7 @@ async fn a_ready_car_is_handed_over_paid_for_and_let_out_once() {
 
     // The statement: the first print is the original, every later one a copy.
     let first = pdf_text(
-        &settlement::statement_pdf(&store, order.id, FormSize::A4)
+        &settlement::print_statement(&store, order.id, FormSize::A4, |pdf| Ok(pdf.to_vec()))
             .await
             .unwrap(),
     );
@@ -165,7 +165,7 @@ async fn a_ready_car_is_handed_over_paid_for_and_let_out_once() {
     assert!(first.contains("下次保养"));
     assert!(!first.contains("副本"));
     let second = pdf_text(
-        &settlement::statement_pdf(&store, order.id, FormSize::Half)
+        &settlement::print_statement(&store, order.id, FormSize::Half, |pdf| Ok(pdf.to_vec()))
             .await
             .unwrap(),
     );
@@ -383,7 +383,7 @@ async fn no_pass_for_an_unpaid_car_a_warranty_car_needs_none_and_a_cancelled_ord
         .unwrap();
     assert_eq!(status(&store, warranty.id).await, OrderStatus::Settled);
     let statement = pdf_text(
-        &settlement::statement_pdf(&store, warranty.id, FormSize::A4)
+        &settlement::print_statement(&store, warranty.id, FormSize::A4, |pdf| Ok(pdf.to_vec()))
             .await
             .unwrap(),
     );

@@ -49,7 +49,7 @@ pub async fn create(
     now: DateTime<Utc>,
 ) -> Result<i64> {
     let input = &checked.input;
-    let mut tx = store.writer().begin().await?;
+    let mut tx = store.write_tx().await?;
     let (customer_id, vehicle_id) = match &input.new_customer {
         Some(draft) => {
             let customer_id =
@@ -269,7 +269,7 @@ pub async fn change_status(
     note: &str,
     now: DateTime<Utc>,
 ) -> Result<bool> {
-    let mut tx = store.writer().begin().await?;
+    let mut tx = store.write_tx().await?;
     let changed = step(&mut tx, id, from, action, actor_id, note, now).await?;
     tx.commit().await?;
     Ok(changed.is_some())
@@ -326,7 +326,7 @@ pub async fn act(
     note: &str,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let mut tx = store.writer().begin().await?;
+    let mut tx = store.write_tx().await?;
     let from = status_of(&mut tx, id).await?;
     if step(&mut tx, id, from, action, actor_id, note, now)
         .await?
@@ -356,7 +356,7 @@ pub async fn confirm(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let mut tx = store.writer().begin().await?;
+    let mut tx = store.write_tx().await?;
     let from = status_of(&mut tx, id).await?;
     let note = call.note.trim();
     if !call.reached {
@@ -446,7 +446,7 @@ pub async fn record_no_show_reason(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let mut tx = store.writer().begin().await?;
+    let mut tx = store.write_tx().await?;
     let note = note.trim();
     if !no_show_reason_in(&mut tx, id, reason, note).await? {
         let status = status_of(&mut tx, id).await?;
@@ -499,7 +499,7 @@ pub async fn record_benefit(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let mut tx = store.writer().begin().await?;
+    let mut tx = store.write_tx().await?;
     let row = sqlx::query!(
         "SELECT status, benefit, customer_id, number FROM appointment WHERE id = ?1",
         id
@@ -606,7 +606,7 @@ pub async fn reschedule(
             format!("There is no bay “{bay}”"),
         ));
     }
-    let mut tx = store.writer().begin().await?;
+    let mut tx = store.write_tx().await?;
     let draft = BookingLine {
         advisor_id,
         advisor_name: advisor_name(&mut tx, advisor_id).await?,

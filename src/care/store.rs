@@ -276,7 +276,7 @@ pub async fn done(store: &Store, input: &CareDone, now: DateTime<Utc>) -> Result
         .into_iter()
         .find(|s| s.id == input.staff_id)
         .ok_or_else(|| Error::validation("staffId", "请选择经办人", "Choose who did it"))?;
-    let mut tx = store.writer().begin().await?;
+    let mut tx = store.write_tx().await?;
     let inserted = sqlx::query!(
         "INSERT INTO care_done (customer_id, occasion, done_at, staff_id) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (customer_id, occasion) DO NOTHING",

@@ -67,7 +67,7 @@ pub struct ComplaintHistoryLine {
 
 /// Files a complaint: its number, deadlines and whether the car is a comeback.
 pub async fn file(store: &Store, draft: &ComplaintDraft, now: DateTime<Utc>) -> Result<i64> {
-    let mut tx = store.writer().begin().await?;
+    let mut tx = store.write_tx().await?;
     let id = file_in(&mut tx, store, draft, now).await?;
     tx.commit().await?;
     Ok(id)
@@ -178,7 +178,7 @@ async fn history(
 /// One step, checked against the status and the revision the form was read at.
 pub async fn step(store: &Store, input: &ComplaintStep, now: DateTime<Utc>) -> Result<()> {
     input.check()?;
-    let mut tx = store.writer().begin().await?;
+    let mut tx = store.write_tx().await?;
     let row = sqlx::query!(
         "SELECT status, revision FROM complaint WHERE id = ?1",
         input.complaint_id

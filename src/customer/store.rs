@@ -19,7 +19,7 @@ const SEARCH_LIMIT: i64 = 50;
 
 /// Opens a customer file with its first vehicle, both or neither.
 pub async fn create(store: &Store, new: &NewCustomer) -> Result<SearchHit> {
-    let mut tx = store.writer().begin().await?;
+    let mut tx = store.write_tx().await?;
     let customer_id = insert(&mut tx, new, Utc::now()).await?;
     tx.commit().await?;
     tracing::info!(
@@ -225,7 +225,7 @@ async fn hits(store: &Store, ids: &[i64]) -> Result<Vec<SearchHit>> {
 /// Stores a checked customer file: a new one, or an edit of the version the desk read.
 /// Returns the customer's id.
 pub async fn save(store: &Store, input: &CustomerInput) -> Result<i64> {
-    let mut tx = store.writer().begin().await?;
+    let mut tx = store.write_tx().await?;
     let id = save_in(&mut tx, input, Utc::now()).await?;
     tx.commit().await?;
     tracing::info!(customer_id = id, name = %mask_name(&input.name), "customer file saved");
@@ -457,7 +457,7 @@ pub async fn add_points(
     reason: &str,
     at: DateTime<Utc>,
 ) -> Result<i64> {
-    let mut tx = store.writer().begin().await?;
+    let mut tx = store.write_tx().await?;
     let balance = add_points_in(&mut tx, customer_id, points, reason, at).await?;
     tx.commit().await?;
     Ok(balance)
@@ -523,7 +523,7 @@ pub async fn fill_missing_pinyin(pool: &sqlx::SqlitePool) -> Result<()> {
     let rows = sqlx::query!(r#"SELECT id AS "id!", name FROM customer WHERE name_pinyin = ''"#)
         .fetch_all(pool)
         .await?;
-    let mut tx = pool.begin().await?;
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     for row in rows {
         let (pinyin, initials) = romanize(&row.name);
         sqlx::query!(
@@ -563,7 +563,7 @@ pub async fn regrade(store: &Store, today: NaiveDate, bands: GradeBands) -> Resu
     let graded = grading::grade_all(facts, bands);
     let now = Utc::now();
     let mut counts = GradeCounts::default();
-    let mut tx = store.writer().begin().await?;
+    let mut tx = store.write_tx().await?;
     for g in &graded {
         let grade = g.grade.to_string();
         counts.add(g.grade);
@@ -708,7 +708,7 @@ pub async fn import(
     }
     let now = Utc::now();
     let (mut accepted, mut duplicates, mut rejected) = (0u32, 0u32, Vec::new());
-    let mut tx = store.writer().begin().await?;
+    let mut tx = store.write_tx().await?;
     for (done, (row, cells)) in sheet.rows.iter().enumerate() {
         match import_row(
             &mut tx,

@@ -105,7 +105,7 @@ pub(super) async fn seed(
         .map(|(_, d)| d)
         .collect();
     let mut settled = Vec::new();
-    let mut tx = store.writer().begin().await?;
+    let mut tx = store.write_tx().await?;
     let mut pick = 0usize;
     for days_ago in (1..=DAYS).rev() {
         let day = today - Duration::days(days_ago);

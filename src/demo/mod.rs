@@ -163,19 +163,53 @@ pub fn demo_vin(year: i32, serial: usize) -> String {
 
 /// Loads the demo dealership into an empty database, all or nothing: staff, customers with
 /// full files, vehicles with VINs, two years of visits, points, and the grades they give.
+///
+/// The demo is made through the desks' own steps, each its own transaction, so it is made in
+/// a scratch database first and copied into this one in a single transaction: a seed stopped
+/// halfway leaves this database as it was.
 pub async fn seed(store: &Store) -> Result<SeedSummary> {
-    if dealership::store::get(store).await?.is_some() {
-        return Err(Error::conflict(
-            "门店已设置，演示数据只能载入空数据库",
-            "The dealership is already set up; demo data loads into an empty database only",
-        ));
+    if !store.is_empty().await? {
+        return Err(already_set_up());
     }
+    let scratch_dir = std::env::temp_dir().join(format!(
+        "servicebay-demo-{}-{}",
+        std::process::id(),
+        fastrand::u64(..)
+    ));
+    let made = seed_scratch(&scratch_dir).await;
+    let copied = match &made {
+        Ok(_) => store.fill_from(&scratch_dir.join("demo.db")).await,
+        Err(_) => Ok(false),
+    };
+    let _ = std::fs::remove_dir_all(&scratch_dir);
+    let summary = made?;
+    if !copied? {
+        return Err(already_set_up());
+    }
+    Ok(summary)
+}
+
+fn already_set_up() -> Error {
+    Error::conflict(
+        "门店已设置，演示数据只能载入空数据库",
+        "The dealership is already set up; demo data loads into an empty database only",
+    )
+}
+
+async fn seed_scratch(dir: &std::path::Path) -> Result<SeedSummary> {
+    let scratch = Store::open(&dir.join("demo.db"), &dir.join("backups")).await?;
+    let summary = seed_into(&scratch).await;
+    scratch.close().await;
+    summary
+}
+
+async fn seed_into(store: &Store) -> Result<SeedSummary> {
     let dealership = demo_dealership();
     let today = Utc::now().with_timezone(&dealership.tz()).date_naive();
     let customers = demo_customers(DEMO_CUSTOMERS);
     let mut rng = fastrand::Rng::with_seed(SEED + 1);
     let now = Utc::now();
-    let mut tx = store.writer().begin().await?;
+    let mut tx = store.write_tx().await?;
     dealership::store::save_with(&mut *tx, &dealership, true).await?;
     let (mut advisors, mut technicians) = (Vec::new(), Vec::new());
     for (name, role) in STAFF {

@@ -135,7 +135,7 @@ pub async fn record(store: &Store, input: &FollowupInput, now: DateTime<Utc>) ->
         .find(|s| s.id == input.caller_id)
         .map(|s| s.name)
         .ok_or_else(|| Error::validation("callerId", "请选择回访人", "Choose who called"))?;
-    let mut tx = store.writer().begin().await?;
+    let mut tx = store.write_tx().await?;
     let complaint_id = match &input.complaint {
         Some(draft) => {
             let draft = crate::complaint::ComplaintDraft {

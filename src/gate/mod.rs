@@ -30,6 +30,7 @@ text_enum!(
         Cancelled = "cancelled",
         NotGenuine = "not_genuine",
         NotFound = "not_found",
+        Expired = "expired",
     }
 );
 text_enum!(
@@ -37,6 +38,11 @@ text_enum!(
 );
 
 impl PassKind {
+    /// A road test or a trip to the wash: the car leaves and comes back.
+    pub fn returns(self) -> bool {
+        matches!(self, PassKind::RoadTest | PassKind::WashOnly)
+    }
+
     pub fn label_zh(self) -> &'static str {
         match self {
             PassKind::Settled => "结算出厂",
@@ -66,6 +72,7 @@ impl Refusal {
             Refusal::Cancelled => "已作废",
             Refusal::NotGenuine => "出门证无效（非本店签发或被篡改）",
             Refusal::NotFound => "查无出门证",
+            Refusal::Expired => "出门证已失效",
         }
     }
 
@@ -76,6 +83,7 @@ impl Refusal {
             Refusal::Cancelled => "cancelled",
             Refusal::NotGenuine => "not a genuine pass",
             Refusal::NotFound => "no pass found",
+            Refusal::Expired => "pass no longer valid",
         }
     }
 }
@@ -142,6 +150,8 @@ impl OtherPassInput {
 #[serde(rename_all = "camelCase")]
 pub struct GateAnswer {
     pub allowed: bool,
+    /// Allowed out on a road test or to the wash: the car comes back.
+    pub round_trip: bool,
     pub refusal: Option<Refusal>,
     pub message_zh: String,
     pub message_en: String,
@@ -163,6 +173,8 @@ pub struct GateEvent {
     pub direction: Direction,
     pub plate: String,
     pub allowed: bool,
+    /// An exit on a road test or to the wash: the car comes back.
+    pub round_trip: bool,
     pub refusal: Option<Refusal>,
     pub kind: Option<PassKind>,
     pub work_order_number: String,
@@ -175,6 +187,17 @@ pub async fn issue_for_order(
     cashier_id: i64,
 ) -> Result<PassLine> {
     store::issue_for_order(store, order_id, cashier_id, chrono::Utc::now()).await
+}
+
+/// Issues (or reprints) the pass and hands its paper to `save`: nothing is settled or issued
+/// unless the paper was made and saved.
+pub async fn print_for_order<T>(
+    store: &crate::Store,
+    order_id: i64,
+    cashier_id: i64,
+    save: impl FnOnce(&[u8]) -> Result<T>,
+) -> Result<T> {
+    store::print_for_order(store, order_id, cashier_id, chrono::Utc::now(), save).await
 }
 
 pub async fn issue_other(store: &crate::Store, input: &OtherPassInput) -> Result<PassLine> {

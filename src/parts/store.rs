@@ -83,7 +83,7 @@ pub async fn rates(store: &Store) -> Result<Vec<LabourRate>> {
 }
 
 pub async fn save_rates(store: &Store, rates: &[LabourRate]) -> Result<()> {
-    let mut tx = store.writer().begin().await?;
+    let mut tx = store.write_tx().await?;
     for rate in rates {
         let pay_type = rate.pay_type.as_str();
         sqlx::query!(
@@ -159,7 +159,7 @@ async fn save_part_in(conn: &mut SqliteConnection, part: &Part) -> Result<i64> {
 
 /// Adds new part numbers and updates known ones, all in one transaction.
 pub async fn upsert_parts(store: &Store, parts: &[Part]) -> Result<()> {
-    let mut tx = store.writer().begin().await?;
+    let mut tx = store.write_tx().await?;
     for part in parts {
         let known: Option<i64> =
             sqlx::query_scalar!("SELECT id FROM part WHERE part_no = ?1", part.part_no)

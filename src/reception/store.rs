@@ -117,8 +117,9 @@ pub async fn start(store: &Store, start: &ReceptionStart) -> Result<i64> {
         team,
         bay,
     };
-    let mut tx = store.writer().begin().await?;
-    let id = crate::work_order::store::insert(&mut tx, &new, start.actor_id, today, Utc::now())
+    let now = Utc::now();
+    let mut tx = store.write_tx().await?;
+    let id = crate::work_order::store::insert(&mut tx, &new, start.actor_id, today, now)
         .await
         .map_err(|e| match e {
             Error::Database(db)
@@ -133,6 +134,8 @@ pub async fn start(store: &Store, start: &ReceptionStart) -> Result<i64> {
             }
             other => other,
         })?;
+    crate::gate::store::cancel_unused_for_vehicle(&mut tx, vehicle_id, id, start.actor_id, now)
+        .await?;
     tx.commit().await?;
     Ok(id)
 }

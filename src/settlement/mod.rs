@@ -291,19 +291,25 @@ pub async fn settle(store: &Store, input: &SettleInput) -> Result<Settlement> {
 }
 
 /// The settlement statement; every print after the first is marked 副本.
-pub async fn statement_pdf(
+/// Renders the settlement statement and hands it to `save`; the print is counted (every
+/// print after the first says 副本) only once the paper was made and saved.
+pub async fn print_statement<T>(
     store: &Store,
     order_id: i64,
     size: crate::work_order::FormSize,
-) -> Result<Vec<u8>> {
-    let copy = store::count_print(store, order_id).await? > 1;
-    let settlement = store::get(store, order_id).await?;
+    save: impl FnOnce(&[u8]) -> Result<T>,
+) -> Result<T> {
     let dealership = crate::dealership::store::required(store).await?;
     let settings = crate::work_order::settings::get(store).await?;
     let tz = crate::dealership::store::time_zone(store).await?;
+    let settlement = store::get(store, order_id).await?;
     let today = Utc::now().with_timezone(&tz).date_naive();
     let next = store::next_service(store, &settlement, today).await?;
-    crate::print::settlement::render(
+    // The write lock is held from the count to the save: two desks printing at once get one
+    // original and one copy.
+    let mut tx = store.write_tx().await?;
+    let copy = store::prints_so_far(&mut tx, order_id).await? > 0;
+    let pdf = crate::print::settlement::render(
         &dealership,
         &settlement,
         &settings,
@@ -311,7 +317,11 @@ pub async fn statement_pdf(
         copy,
         size,
         Utc::now().with_timezone(&tz),
-    )
+    )?;
+    let saved = save(&pdf)?;
+    store::count_print(&mut tx, order_id).await?;
+    tx.commit().await?;
+    Ok(saved)
 }
 
 #[cfg(test)]

@@ -48,7 +48,7 @@ pub async fn hand_over(store: &Store, input: &HandOverInput, now: DateTime<Utc>)
         ),
     )
     .await?;
-    let mut tx = store.writer().begin().await?;
+    let mut tx = store.write_tx().await?;
     let (status, _, _) = state(&mut tx, input.order_id).await?;
     if status != Status::Ready {
         return Err(refuse_status(
@@ -154,7 +154,7 @@ pub async fn settle(store: &Store, input: &SettleInput, now: DateTime<Utc>) -> R
         .customer_pays_fen;
     let invoice = input.check(due)?;
     let tz = crate::dealership::store::time_zone(store).await?;
-    let mut tx = store.writer().begin().await?;
+    let mut tx = store.write_tx().await?;
     settle_in(
         &mut tx,
         input,
@@ -271,26 +271,33 @@ pub(crate) async fn settle_in(
     Ok(())
 }
 
-/// Counts one more print of the statement; returns how many there have been.
-pub async fn count_print(store: &Store, order_id: i64) -> Result<i64> {
-    let prints = sqlx::query_scalar!(
-        "UPDATE work_order SET statement_prints = statement_prints + 1
-         WHERE id = ?1 AND status IN ('ready', 'settled', 'exited') RETURNING statement_prints",
+/// How often the statement has been printed, once it may be: from the hand-over on.
+pub(crate) async fn prints_so_far(tx: &mut SqliteConnection, order_id: i64) -> Result<i64> {
+    let (status, _, _) = state(tx, order_id).await?;
+    if !matches!(status, Status::Ready | Status::Settled | Status::Exited) {
+        return Err(refuse_status(
+            status,
+            "完工交车时才打印结算清单",
+            "the settlement statement is printed at hand-over",
+        ));
+    }
+    Ok(sqlx::query_scalar!(
+        "SELECT statement_prints FROM work_order WHERE id = ?1",
         order_id
     )
-    .fetch_optional(store.writer())
+    .fetch_one(tx)
+    .await?)
+}
+
+/// Counts one more print of the statement.
+pub(crate) async fn count_print(tx: &mut SqliteConnection, order_id: i64) -> Result<()> {
+    sqlx::query!(
+        "UPDATE work_order SET statement_prints = statement_prints + 1 WHERE id = ?1",
+        order_id
+    )
+    .execute(tx)
     .await?;
-    match prints {
-        Some(prints) => Ok(prints),
-        None => {
-            let (status, _, _) = state(&mut *store.writer().acquire().await?, order_id).await?;
-            Err(refuse_status(
-                status,
-                "完工交车时才打印结算清单",
-                "the settlement statement is printed at hand-over",
-            ))
-        }
-    }
+    Ok(())
 }
 
 pub async fn get(store: &Store, order_id: i64) -> Result<Settlement> {

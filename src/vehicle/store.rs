@@ -11,7 +11,7 @@ use crate::{Error, Result, Store};
 
 /// Stores a checked vehicle file: a new vehicle for its owner, or an edit of the version read.
 pub async fn save(store: &Store, checked: &CheckedVehicle) -> Result<i64> {
-    let mut tx = store.writer().begin().await?;
+    let mut tx = store.write_tx().await?;
     let id = save_in(&mut tx, checked, Utc::now()).await?;
     tx.commit().await?;
     Ok(id)
@@ -117,7 +117,7 @@ pub async fn save_in(
 
 /// Closes the current owner's line and opens the new owner's, in one transaction.
 pub async fn transfer(store: &Store, vehicle_id: i64, new_owner: i64, on: NaiveDate) -> Result<()> {
-    let mut tx = store.writer().begin().await?;
+    let mut tx = store.write_tx().await?;
     let owner = sqlx::query_scalar!("SELECT customer_id FROM vehicle WHERE id = ?1", vehicle_id)
         .fetch_optional(&mut *tx)
         .await?

@@ -55,6 +55,7 @@ text_enum!(
         Settle = "settle",
         Exit = "exit",
         Cancel = "cancel",
+        CancelPass = "cancel_pass",
     }
 );
 text_enum!(
@@ -128,6 +129,7 @@ impl OrderAction {
             OrderAction::Settle => "结算",
             OrderAction::Exit => "出门",
             OrderAction::Cancel => "取消",
+            OrderAction::CancelPass => "出门证作废",
         }
     }
 
@@ -151,6 +153,7 @@ impl OrderAction {
             OrderAction::Settle => "settled",
             OrderAction::Exit => "let out of the gate",
             OrderAction::Cancel => "cancelled",
+            OrderAction::CancelPass => "exit pass cancelled",
         }
     }
 }

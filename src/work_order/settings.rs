@@ -1,6 +1,6 @@
 //! What the dealership sets for work orders: the safety margin on promised times, the terms
 //! printed above the customer's signature, when the job-status board warns, and the reminders
-//! on the settlement statement.
+//! on the settlement statement and how long an exit pass stays good.
 
 use serde::{Deserialize, Serialize};
 
@@ -23,6 +23,8 @@ pub struct WorkOrderSettings {
     pub statement_reminders: Vec<String>,
     /// Part names that need running in: the statement then prints the running-in reminder.
     pub running_in_parts: Vec<String>,
+    /// Days a settled order's exit pass stays good; an unused pass expires after them.
+    pub exit_pass_valid_days: i64,
 }
 
 impl Default for WorkOrderSettings {
@@ -44,6 +46,7 @@ impl Default for WorkOrderSettings {
             running_in_parts: ["刹车片", "制动片", "刹车盘", "制动盘", "轮胎", "离合器", "发动机", "变速箱"]
                 .map(String::from)
                 .to_vec(),
+            exit_pass_valid_days: 7,
         }
     }
 }
@@ -71,6 +74,13 @@ impl WorkOrderSettings {
                 "A card turns red 0 to 480 minutes after its promised time",
             ));
         }
+        if !(1..=90).contains(&self.exit_pass_valid_days) {
+            return Err(Error::validation(
+                "exitPassValidDays",
+                "出门证有效天数应在 1 到 90 天之间",
+                "An exit pass stays good for 1 to 90 days",
+            ));
+        }
         Ok(WorkOrderSettings {
             promise_margin_minutes: self.promise_margin_minutes,
             terms: lines(&self.terms),
@@ -78,6 +88,7 @@ impl WorkOrderSettings {
             board_red_minutes: self.board_red_minutes,
             statement_reminders: lines(&self.statement_reminders),
             running_in_parts: lines(&self.running_in_parts),
+            exit_pass_valid_days: self.exit_pass_valid_days,
         })
     }
 }

@@ -97,7 +97,7 @@ pub(crate) async fn insert(
 }
 
 #[allow(clippy::too_many_arguments)]
-async fn write_history(
+pub(crate) async fn write_history(
     tx: &mut SqliteConnection,
     id: i64,
     actor_id: Option<i64>,
@@ -175,7 +175,7 @@ pub(crate) async fn step(
 /// Saves the form of a draft: the check-in, the interview and the lines, all or nothing.
 pub async fn save(store: &Store, draft: &WorkOrderDraft) -> Result<()> {
     let tz = crate::dealership::store::time_zone(store).await?;
-    let mut tx = store.writer().begin().await?;
+    let mut tx = store.write_tx().await?;
     let (status, _, revision) = state(&mut tx, draft.id).await?;
     super::transition(status, OrderAction::Save)?;
     if revision != draft.revision {
@@ -323,7 +323,7 @@ pub async fn act(
         order.check_ready_for_signature(now, margin, tz)?;
     }
     let version_step = i64::from(action == OrderAction::Revise);
-    let mut tx = store.writer().begin().await?;
+    let mut tx = store.write_tx().await?;
     step(&mut tx, id, action, actor_id, note, version_step, now).await?;
     tx.commit().await?;
     Ok(())
@@ -333,7 +333,7 @@ pub async fn act(
 /// and the mileage as the car's reading.
 pub async fn sign(store: &Store, signature: &Signature, now: DateTime<Utc>) -> Result<()> {
     let tz = crate::dealership::store::time_zone(store).await?;
-    let mut tx = store.writer().begin().await?;
+    let mut tx = store.write_tx().await?;
     let (status, _, _) = state(&mut tx, signature.id).await?;
     super::transition(status, OrderAction::Sign)?;
     let order = get_in(&mut tx, signature.id, tz).await?;
@@ -401,7 +401,7 @@ pub async fn dispatch(store: &Store, input: &DispatchInput, now: DateTime<Utc>) 
         .filter(|s| s.role == crate::staff::Role::Technician)
         .map(|s| s.id)
         .collect();
-    let mut tx = store.writer().begin().await?;
+    let mut tx = store.write_tx().await?;
     let (status, _, _) = state(&mut tx, input.id).await?;
     super::transition(status, OrderAction::Dispatch)?;
     let labour = sqlx::query!(
@@ -497,7 +497,11 @@ pub async fn get(store: &Store, id: i64) -> Result<WorkOrder> {
     get_in(&mut conn, id, tz).await
 }
 
-async fn get_in(conn: &mut SqliteConnection, id: i64, tz: chrono_tz::Tz) -> Result<WorkOrder> {
+pub(crate) async fn get_in(
+    conn: &mut SqliteConnection,
+    id: i64,
+    tz: chrono_tz::Tz,
+) -> Result<WorkOrder> {
     let r = sqlx::query!(
         r#"SELECT w.id, w.number, w.status, w.version, w.revision, w.customer_id, c.name AS customer_name,
                c.mobile, w.vehicle_id, v.plate, v.vin, v.brand, v.model, a.number AS "appointment_number?",

@@ -39,7 +39,7 @@ pub async fn start_line(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<i64> {
-    let mut tx = store.writer().begin().await?;
+    let mut tx = store.write_tx().await?;
     let order = start_in(&mut tx, line_id, actor_id, now).await?;
     tx.commit().await?;
     Ok(order)
@@ -78,7 +78,7 @@ pub async fn finish_line(
     _actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<i64> {
-    let mut tx = store.writer().begin().await?;
+    let mut tx = store.write_tx().await?;
     let (order, name, started) = labour_line(&mut tx, line_id).await?;
     let (status, _, _) = state(&mut tx, order).await?;
     if status != Status::InProgress || !started {
@@ -119,7 +119,7 @@ pub async fn clock_on(
         ("technicianId", "请选择维修技师", "Choose a technician"),
     )
     .await?;
-    let mut tx = store.writer().begin().await?;
+    let mut tx = store.write_tx().await?;
     let order = start_in(&mut tx, line_id, Some(technician_id), now).await?;
     sqlx::query!(
         "INSERT INTO labour_clock (line_id, technician_id, on_at) VALUES (?1, ?2, ?3)",
@@ -173,7 +173,7 @@ pub async fn report_done(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let mut tx = store.writer().begin().await?;
+    let mut tx = store.write_tx().await?;
     let unfinished = sqlx::query!(
         "SELECT position, name FROM work_order_line
          WHERE work_order_id = ?1 AND kind = 'labour' AND finished_at IS NULL ORDER BY position LIMIT 1",
@@ -208,7 +208,7 @@ pub async fn quality_check(store: &Store, input: &QcInput, now: DateTime<Utc>) -
     .await?;
     let checklist = serde_json::to_string(&input.checklist).map_err(|e| Error::Io(e.into()))?;
     let reason = input.reason.trim();
-    let mut tx = store.writer().begin().await?;
+    let mut tx = store.write_tx().await?;
     let (action, note) = if input.passed {
         (Action::PassQc, String::new())
     } else {
@@ -286,7 +286,7 @@ pub async fn after_qc(
             ));
         }
     }
-    let mut tx = store.writer().begin().await?;
+    let mut tx = store.write_tx().await?;
     let (to, _) = step(&mut tx, order_id, action, actor_id, "", 0, now).await?;
     if to == Status::Ready {
         sqlx::query!(

@@ -106,9 +106,11 @@ pub async fn print_settlement(
     order_id: i64,
     size: FormSize,
 ) -> CommandResult<PrintedDocument> {
-    let pdf = servicebay::settlement::statement_pdf(&state.store, order_id, size).await?;
     let number = work_order::store::get(&state.store, order_id).await?.number;
-    let path = print::save_pdf(&state.paths.prints(), &format!("settlement-{number}"), &pdf)?;
+    let path = servicebay::settlement::print_statement(&state.store, order_id, size, |pdf| {
+        print::save_pdf(&state.paths.prints(), &format!("settlement-{number}"), pdf)
+    })
+    .await?;
     Ok(open(&app, path))
 }
 

@@ -847,6 +847,8 @@ export type FormSize = "a4" | "half";
 /**  What the gate screen shows the guard: no phone numbers, no amounts. */
 export type GateAnswer = {
 	allowed: boolean,
+	/**  Allowed out on a road test or to the wash: the car comes back. */
+	roundTrip: boolean,
 	refusal: Refusal | null,
 	messageZh: string,
 	messageEn: string,
@@ -866,6 +868,8 @@ export type GateEvent = {
 	direction: Direction,
 	plate: string,
 	allowed: boolean,
+	/**  An exit on a road test or to the wash: the car comes back. */
+	roundTrip: boolean,
 	refusal: Refusal | null,
 	kind: PassKind | null,
 	workOrderNumber: string,
@@ -1134,7 +1138,7 @@ export type Notes = {
 export type OldParts = "take" | "dispose" | "warranty_return";
 
 /**  The steps the desk takes; `transition` says where each leads. */
-export type OrderAction = "create" | "save" | "submit" | "withdraw" | "sign" | "revise" | "dispatch" | "start" | "report_done" | "pass_qc" | "rework" | "start_wash" | "finish_wash" | "park" | "hand_over" | "settle" | "exit" | "cancel";
+export type OrderAction = "create" | "save" | "submit" | "withdraw" | "sign" | "revise" | "dispatch" | "start" | "report_done" | "pass_qc" | "rework" | "start_wash" | "finish_wash" | "park" | "hand_over" | "settle" | "exit" | "cancel" | "cancel_pass";
 
 export type OrderHistoryLine = {
 	at: string,
@@ -1355,7 +1359,7 @@ export type ReceptionStart = {
 };
 
 /**  Why the gate refused a car. */
-export type Refusal = "not_paid" | "used" | "cancelled" | "not_genuine" | "not_found";
+export type Refusal = "not_paid" | "used" | "cancelled" | "not_genuine" | "not_found" | "expired";
 
 export type RejectedRow = {
 	row: number,
@@ -1690,6 +1694,8 @@ export type WorkOrderSettings = {
 	statementReminders?: string[],
 	/**  Part names that need running in: the statement then prints the running-in reminder. */
 	runningInParts?: string[],
+	/**  Days a settled order's exit pass stays good; an unused pass expires after them. */
+	exitPassValidDays?: number,
 };
 
 /**  A labour line as the foreman and the board see it. */

@@ -45,6 +45,7 @@ describe("dayCounts", () => {
     direction,
     plate: "京A·12345",
     allowed,
+    roundTrip: false,
     refusal: allowed ? null : "not_paid",
     kind: null,
     workOrderNumber: "",
