@@ -407,3 +407,52 @@ fn followups_complaints_and_figures_from_the_command_line() {
     );
     assert_eq!(backwards.status.code(), Some(1));
 }
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn a_failed_command_is_logged_with_the_plate_masked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("servicebay.db");
+    let add = |mobile: &str| {
+        servicebay(
+            &db,
+            &[
+                "customer",
+                "add",
+                "--name",
+                "王建国",
+                "--mobile",
+                mobile,
+                "--plate",
+                "京A12345",
+            ],
+        )
+    };
+    assert!(add("13812348000").status.success());
+    let refused = add("13900001111");
+    assert_eq!(refused.status.code(), Some(1));
+    // The desk sees the plate; the log does not.
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("京A·12345"));
+    let logs = dir.path().join("logs");
+    let mut log = String::new();
+    for file in std::fs::read_dir(&logs).unwrap() {
+        let file = file.unwrap().path();
+        #[cfg(unix)]
+        assert_eq!(mode(&file), 0o600);
+        log.push_str(&std::fs::read_to_string(&file).unwrap());
+    }
+    #[cfg(unix)]
+    assert_eq!(mode(&logs), 0o700);
+    let failed = log
+        .lines()
+        .find(|l| l.contains("command failed"))
+        .unwrap_or_else(|| panic!("the failure is logged:\n{log}"));
+    assert!(failed.contains("京A·****5"), "{failed}");
+    assert!(!log.contains("A·12345") && !log.contains("A12345"), "{log}");
+    assert!(!log.contains("13812348000") && !log.contains("13900001111"));
+}
