@@ -408,10 +408,108 @@ fn followups_complaints_and_figures_from_the_command_line() {
     assert_eq!(backwards.status.code(), Some(1));
 }
 
+/// The token of a settled demo car's exit pass, printed with the CLI and read off the PDF.
+fn exit_pass_token(db: &Path) -> String {
+    let settled = json(&servicebay(
+        db,
+        &["--json", "work-order", "list", "--status", "settled"],
+    ))[0]["number"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let pdf = db.with_file_name("pass.pdf");
+    let pdf = pdf.to_str().unwrap();
+    assert!(
+        servicebay(db, &["print", "exit-pass", &settled, "-o", pdf])
+            .status
+            .success()
+    );
+    let text = Command::new("pdftotext")
+        .args([pdf, "-"])
+        .output()
+        .expect("pdftotext runs");
+    String::from_utf8_lossy(&text.stdout)
+        .split_whitespace()
+        .find(|w| w.starts_with("SB1."))
+        .expect("the token is printed under the QR code")
+        .to_string()
+}
+
 #[cfg(unix)]
 fn mode(path: &Path) -> u32 {
     use std::os::unix::fs::PermissionsExt;
     std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn the_exit_pass_key_moves_to_a_new_computer_only_on_purpose() {
+    let here = tempfile::tempdir().unwrap();
+    let there = tempfile::tempdir().unwrap();
+    let db = here.path().join("servicebay.db");
+    let new_db = there.path().join("servicebay.db");
+    assert!(servicebay(&db, &["demo", "seed"]).status.success());
+    let token = exit_pass_token(&db);
+
+    // The backup alone: its passes are not genuine on the new computer.
+    let backup = servicebay(&db, &["db", "backup", "--to", new_db.to_str().unwrap()]);
+    assert!(backup.status.success());
+    let refused = servicebay(&new_db, &["--json", "gate", "verify", &token]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert_eq!(json(&refused)["refusal"], "not_genuine");
+
+    let key = here.path().join("exit-pass-key.txt");
+    let key = key.to_str().unwrap();
+    let exported = servicebay(&db, &["gate", "export-key", "--to", key]);
+    assert!(exported.status.success(), "{exported:?}");
+    #[cfg(unix)]
+    assert_eq!(mode(Path::new(key)), 0o600);
+    let again = servicebay(&db, &["--json", "gate", "export-key", "--to", key]);
+    assert_eq!(
+        again.status.code(),
+        Some(1),
+        "an existing file is never overwritten"
+    );
+    assert_eq!(json(&again)["code"], "conflict");
+
+    // The new computer made its own key when the pass was checked: replaced only on purpose.
+    let kept = servicebay(&new_db, &["--json", "gate", "import-key", key]);
+    assert_eq!(kept.status.code(), Some(1));
+    assert_eq!(json(&kept)["code"], "conflict");
+    let replaced = servicebay(&new_db, &["--json", "gate", "import-key", key, "--replace"]);
+    assert!(replaced.status.success(), "{replaced:?}");
+    assert_eq!(json(&replaced)["imported"], "replaced");
+    let same = servicebay(&new_db, &["--json", "gate", "import-key", key]);
+    assert_eq!(json(&same)["imported"], "unchanged");
+    let allowed = servicebay(&new_db, &["--json", "gate", "verify", &token]);
+    assert_eq!(allowed.status.code(), Some(0));
+    assert_eq!(json(&allowed)["allowed"], true);
+
+    // A computer with no key yet takes it as it is.
+    let third = tempfile::tempdir().unwrap();
+    let installed = servicebay(
+        &third.path().join("servicebay.db"),
+        &["--json", "gate", "import-key", key],
+    );
+    assert_eq!(json(&installed)["imported"], "installed");
+    let key_file = |dir: &Path| std::fs::read(dir.join("servicebay.exit-pass.key")).unwrap();
+    assert_eq!(key_file(third.path()), key_file(here.path()));
+    assert_eq!(key_file(there.path()), key_file(here.path()));
+
+    // Not a key file: refused, nothing changed.
+    let not_a_key = here.path().join("notes.txt");
+    std::fs::write(&not_a_key, "hello").unwrap();
+    let refused = servicebay(
+        &new_db,
+        &[
+            "--json",
+            "gate",
+            "import-key",
+            not_a_key.to_str().unwrap(),
+            "--replace",
+        ],
+    );
+    assert_eq!(json(&refused)["code"], "validation");
+    assert_eq!(key_file(there.path()), key_file(here.path()));
 }
 
 #[test]

@@ -12,35 +12,6 @@ use crate::work_order::OrderStatus as Status;
 use crate::work_order::store::step;
 use crate::{Error, Result, Store};
 
-const SECRET_KEY: &str = "exit_pass.secret";
-
-/// This installation's signing secret, made on first use. It lives in the database, so a
-/// restored backup still honours its passes.
-async fn secret(conn: &mut SqliteConnection) -> Result<Vec<u8>> {
-    let mut fresh = [0u8; 32];
-    getrandom::fill(&mut fresh).map_err(|e| Error::Io(std::io::Error::other(e.to_string())))?;
-    let fresh = serde_json::to_string(&hex::encode(fresh)).map_err(|e| Error::Io(e.into()))?;
-    sqlx::query!(
-        "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING",
-        SECRET_KEY,
-        fresh
-    )
-    .execute(&mut *conn)
-    .await?;
-    let stored = sqlx::query_scalar!("SELECT value FROM setting WHERE key = ?1", SECRET_KEY)
-        .fetch_one(&mut *conn)
-        .await?;
-    serde_json::from_str::<String>(&stored)
-        .ok()
-        .and_then(|h| hex::decode(h).ok())
-        .ok_or_else(|| {
-            Error::conflict(
-                "出门证签名密钥已损坏",
-                "The exit pass signing secret is damaged",
-            )
-        })
-}
-
 struct PassRow {
     id: i64,
     kind: String,
@@ -101,7 +72,7 @@ fn line(row: PassRow, secret: &[u8], tz: chrono_tz::Tz) -> Result<PassLine> {
 pub async fn pass(store: &Store, id: i64) -> Result<PassLine> {
     let tz = crate::dealership::store::time_zone(store).await?;
     let mut conn = store.writer().acquire().await?;
-    let secret = secret(&mut conn).await?;
+    let secret = super::secret::load(&mut conn).await?;
     let row = pass_row(&mut conn, id).await?.ok_or(Error::NotFound {
         what_zh: "出门证",
         what_en: "Exit pass",
@@ -342,7 +313,7 @@ pub async fn verify(
 ) -> Result<GateAnswer> {
     let tz = crate::dealership::store::time_zone(store).await?;
     let mut tx = store.writer().begin().await?;
-    let secret = secret(&mut tx).await?;
+    let secret = super::secret::load(&mut tx).await?;
     let mut judged = match token::parse(scanned) {
         Some((id, signature)) => match pass_row(&mut tx, id).await? {
             None => Judged::refused(Refusal::NotFound, String::new(), None),
