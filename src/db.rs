@@ -10,6 +10,7 @@ use sqlx::sqlite::{
     SqliteSynchronous,
 };
 
+use crate::paths::{self, create_private_dir, create_private_file, secure_dir, secure_file};
 use crate::{Error, Result};
 
 static MIGRATOR: Migrator = sqlx::migrate!();
@@ -34,8 +35,12 @@ impl Store {
     /// Opens (or creates) the database at `path`. When the file already exists and
     /// migrations are pending, it is first copied into `backups`.
     pub async fn open(path: &Path, backups: &Path) -> Result<Store> {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            create_private_dir(dir)?;
+            // The OS app-data folder is ours; a folder given by hand may be the user's own.
+            if dir.file_name().is_some_and(|n| n == paths::APP_ID) {
+                secure_dir(dir)?;
+            }
         }
         // Another process (a second desk window, the CLI) may be opening the same file: one
         // migrates, the other waits and then finds nothing pending.
@@ -44,6 +49,26 @@ impl Store {
             .await
             .map_err(|e| Error::Io(std::io::Error::other(e)))??;
         let existed = path.exists();
+        if existed {
+            // Files made readable to every user by earlier versions.
+            for file in [
+                path.to_path_buf(),
+                sidecar(path, "-wal"),
+                sidecar(path, "-shm"),
+            ] {
+                secure_file(&file)?;
+            }
+            if backups.is_dir() {
+                secure_dir(backups)?;
+            }
+        } else {
+            // An empty file is a new database to SQLite; made here so it is 0600 from the
+            // start, and the -wal and -shm files SQLite makes beside it take its mode.
+            match create_private_file(path) {
+                Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => return Err(e.into()),
+                _ => {}
+            }
+        }
         let write = SqlitePoolOptions::new()
             .max_connections(1)
             .connect_with(options(path).create_if_missing(true))
@@ -52,10 +77,15 @@ impl Store {
         if existed && pending_migrations(&write).await? > 0 {
             let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S");
             let copy = backups.join(format!("servicebay-{stamp}-before-migrate.db"));
+            secure_dir(backups)?;
             backup_with(&write, &copy).await?;
             tracing::info!(backup = %copy.display(), "copied the database before migrating");
         }
         MIGRATOR.run(&write).await?;
+        // Belt and braces for a VFS that does not copy the main file's mode.
+        for file in [sidecar(path, "-wal"), sidecar(path, "-shm")] {
+            secure_file(&file)?;
+        }
         // Data a migration cannot compute in SQL.
         crate::customer::store::fill_missing_pinyin(&write).await?;
         // Readers keep more pages in memory and map the file: the manager's figures read years
@@ -163,11 +193,11 @@ impl MigrationLock {
     fn take(database: &Path) -> Result<MigrationLock> {
         let mut name = database.as_os_str().to_owned();
         name.push(".lock");
-        let file = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(PathBuf::from(name))?;
+        let mut options = std::fs::OpenOptions::new();
+        options.create(true).truncate(false).write(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let file = options.open(PathBuf::from(name))?;
         file.lock()?;
         Ok(MigrationLock(file))
     }
@@ -243,26 +273,43 @@ async fn pending_migrations(pool: &SqlitePool) -> Result<usize> {
         .count())
 }
 
+/// `db` with `suffix` appended to its file name (`servicebay.db-wal`).
+fn sidecar(db: &Path, suffix: &str) -> PathBuf {
+    let mut name = db.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
 async fn backup_with(pool: &SqlitePool, dest: &Path) -> Result<()> {
-    if let Some(dir) = dest.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    if dest.exists() {
-        return Err(Error::conflict(
-            format!("备份文件已存在：{}", dest.display()),
-            format!("The backup file already exists: {}", dest.display()),
-        ));
-    }
-    let dest = dest.to_str().ok_or_else(|| {
+    let dest_text = dest.to_str().ok_or_else(|| {
         Error::validation(
             "to",
             "备份路径含有无法识别的字符",
             "The backup path is not valid UTF-8",
         )
     })?;
-    sqlx::query("VACUUM INTO ?")
-        .bind(dest)
+    if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
+        create_private_dir(dir)?;
+    }
+    // VACUUM INTO fills an empty file: made here 0600 (and never over an existing file), so
+    // the copy is private from its first byte.
+    match create_private_file(dest) {
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(Error::conflict(
+                format!("备份文件已存在：{}", dest.display()),
+                format!("The backup file already exists: {}", dest.display()),
+            ));
+        }
+        other => drop(other?),
+    }
+    let copied = sqlx::query("VACUUM INTO ?")
+        .bind(dest_text)
         .execute(pool)
-        .await?;
+        .await;
+    if let Err(e) = copied {
+        // Leave no empty file behind to block the next try.
+        let _ = std::fs::remove_file(dest);
+        return Err(e.into());
+    }
     Ok(())
 }

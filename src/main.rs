@@ -136,6 +136,20 @@ enum GateCommand {
     /// Check a scanned pass token (or a typed plate): exit 0 when the car may leave (the exit
     /// is recorded), exit 1 with the reason when it may not.
     Verify { token: String },
+    /// Write this installation's exit-pass key to a new file, to move it to another computer
+    /// (backups do not contain it). Keep the file as safe as the key.
+    ExportKey {
+        #[arg(long, value_name = "FILE")]
+        to: PathBuf,
+    },
+    /// Install an exit-pass key exported from another installation, so its passes are
+    /// honoured here. A different key already in use is replaced only with `--replace`.
+    ImportKey {
+        file: PathBuf,
+        /// Replace a different key already in use (passes signed with it stop being valid).
+        #[arg(long)]
+        replace: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -656,6 +670,29 @@ async fn run(cli: &Cli, db: &std::path::Path, paths: &AppPaths) -> Result<ExitCo
             } else {
                 ExitCode::FAILURE
             });
+        }
+        Command::Gate(GateCommand::ExportKey { to }) => {
+            gate::secret::export(&store, to).await?;
+            out.done(
+                &serde_json::json!({ "path": to }),
+                &format!(
+                    "已导出出门证签名密钥 Exit-pass key exported: {}",
+                    to.display()
+                ),
+            )
+        }
+        Command::Gate(GateCommand::ImportKey { file, replace }) => {
+            let imported = gate::secret::import(&store, file, *replace).await?;
+            let text = match imported {
+                gate::secret::Imported::Installed => "已导入出门证签名密钥 Exit-pass key imported",
+                gate::secret::Imported::Unchanged => {
+                    "本机已在使用这个密钥 This key is already in use"
+                }
+                gate::secret::Imported::Replaced => {
+                    "已替换出门证签名密钥（旧密钥另存于旁）Exit-pass key replaced (the old one is kept beside it)"
+                }
+            };
+            out.done(&serde_json::json!({ "imported": imported }), text)
         }
         Command::Followup(FollowupCommand::Due { date }) => {
             let day = appointment::parse_day("date", date)?;

@@ -560,3 +560,150 @@ fn a_demo_seed_stopped_halfway_leaves_nothing_and_the_next_one_loads() {
     assert_eq!(customers_in(&db), servicebay::demo::DEMO_CUSTOMERS as i64);
     assert!(servicebay(&db, &["db", "check"]).status.success());
 }
+
+/// The token of a settled demo car's exit pass, printed with the CLI and read off the PDF.
+fn exit_pass_token(db: &Path) -> String {
+    let settled = json(&servicebay(
+        db,
+        &["--json", "work-order", "list", "--status", "settled"],
+    ))[0]["number"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let pdf = db.with_file_name("pass.pdf");
+    let pdf = pdf.to_str().unwrap();
+    assert!(
+        servicebay(db, &["print", "exit-pass", &settled, "-o", pdf])
+            .status
+            .success()
+    );
+    let text = Command::new("pdftotext")
+        .args([pdf, "-"])
+        .output()
+        .expect("pdftotext runs");
+    String::from_utf8_lossy(&text.stdout)
+        .split_whitespace()
+        .find(|w| w.starts_with("SB1."))
+        .expect("the token is printed under the QR code")
+        .to_string()
+}
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn the_exit_pass_key_moves_to_a_new_computer_only_on_purpose() {
+    let here = tempfile::tempdir().unwrap();
+    let there = tempfile::tempdir().unwrap();
+    let db = here.path().join("servicebay.db");
+    let new_db = there.path().join("servicebay.db");
+    assert!(servicebay(&db, &["demo", "seed"]).status.success());
+    let token = exit_pass_token(&db);
+
+    // The backup alone: its passes are not genuine on the new computer.
+    let backup = servicebay(&db, &["db", "backup", "--to", new_db.to_str().unwrap()]);
+    assert!(backup.status.success());
+    let refused = servicebay(&new_db, &["--json", "gate", "verify", &token]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert_eq!(json(&refused)["refusal"], "not_genuine");
+
+    let key = here.path().join("exit-pass-key.txt");
+    let key = key.to_str().unwrap();
+    let exported = servicebay(&db, &["gate", "export-key", "--to", key]);
+    assert!(exported.status.success(), "{exported:?}");
+    #[cfg(unix)]
+    assert_eq!(mode(Path::new(key)), 0o600);
+    let again = servicebay(&db, &["--json", "gate", "export-key", "--to", key]);
+    assert_eq!(
+        again.status.code(),
+        Some(1),
+        "an existing file is never overwritten"
+    );
+    assert_eq!(json(&again)["code"], "conflict");
+
+    // The new computer made its own key when the pass was checked: replaced only on purpose.
+    let kept = servicebay(&new_db, &["--json", "gate", "import-key", key]);
+    assert_eq!(kept.status.code(), Some(1));
+    assert_eq!(json(&kept)["code"], "conflict");
+    let replaced = servicebay(&new_db, &["--json", "gate", "import-key", key, "--replace"]);
+    assert!(replaced.status.success(), "{replaced:?}");
+    assert_eq!(json(&replaced)["imported"], "replaced");
+    let same = servicebay(&new_db, &["--json", "gate", "import-key", key]);
+    assert_eq!(json(&same)["imported"], "unchanged");
+    let allowed = servicebay(&new_db, &["--json", "gate", "verify", &token]);
+    assert_eq!(allowed.status.code(), Some(0));
+    assert_eq!(json(&allowed)["allowed"], true);
+
+    // A computer with no key yet takes it as it is.
+    let third = tempfile::tempdir().unwrap();
+    let installed = servicebay(
+        &third.path().join("servicebay.db"),
+        &["--json", "gate", "import-key", key],
+    );
+    assert_eq!(json(&installed)["imported"], "installed");
+    let key_file = |dir: &Path| std::fs::read(dir.join("servicebay.exit-pass.key")).unwrap();
+    assert_eq!(key_file(third.path()), key_file(here.path()));
+    assert_eq!(key_file(there.path()), key_file(here.path()));
+
+    // Not a key file: refused, nothing changed.
+    let not_a_key = here.path().join("notes.txt");
+    std::fs::write(&not_a_key, "hello").unwrap();
+    let refused = servicebay(
+        &new_db,
+        &[
+            "--json",
+            "gate",
+            "import-key",
+            not_a_key.to_str().unwrap(),
+            "--replace",
+        ],
+    );
+    assert_eq!(json(&refused)["code"], "validation");
+    assert_eq!(key_file(there.path()), key_file(here.path()));
+}
+
+#[test]
+fn a_failed_command_is_logged_with_the_plate_masked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("servicebay.db");
+    let add = |mobile: &str| {
+        servicebay(
+            &db,
+            &[
+                "customer",
+                "add",
+                "--name",
+                "王建国",
+                "--mobile",
+                mobile,
+                "--plate",
+                "京A12345",
+            ],
+        )
+    };
+    assert!(add("13812348000").status.success());
+    let refused = add("13900001111");
+    assert_eq!(refused.status.code(), Some(1));
+    // The desk sees the plate; the log does not.
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("京A·12345"));
+    let logs = dir.path().join("logs");
+    let mut log = String::new();
+    for file in std::fs::read_dir(&logs).unwrap() {
+        let file = file.unwrap().path();
+        #[cfg(unix)]
+        assert_eq!(mode(&file), 0o600);
+        log.push_str(&std::fs::read_to_string(&file).unwrap());
+    }
+    #[cfg(unix)]
+    assert_eq!(mode(&logs), 0o700);
+    let failed = log
+        .lines()
+        .find(|l| l.contains("command failed"))
+        .unwrap_or_else(|| panic!("the failure is logged:\n{log}"));
+    assert!(failed.contains("京A·****5"), "{failed}");
+    assert!(!log.contains("A·12345") && !log.contains("A12345"), "{log}");
+    assert!(!log.contains("13812348000") && !log.contains("13900001111"));
+}

@@ -4,6 +4,7 @@
 //! installation's secret; the guard scans it (or types the plate) and the gate answers
 //! allowed, once, or refused with the reason.
 
+pub mod secret;
 pub mod store;
 pub mod token;
 

@@ -12,35 +12,6 @@ use crate::work_order::OrderStatus as Status;
 use crate::work_order::store::step;
 use crate::{Error, Result, Store};
 
-const SECRET_KEY: &str = "exit_pass.secret";
-
-/// This installation's signing secret, made on first use. It lives in the database, so a
-/// restored backup still honours its passes.
-async fn secret(conn: &mut SqliteConnection) -> Result<Vec<u8>> {
-    let mut fresh = [0u8; 32];
-    getrandom::fill(&mut fresh).map_err(|e| Error::Io(std::io::Error::other(e.to_string())))?;
-    let fresh = serde_json::to_string(&hex::encode(fresh)).map_err(|e| Error::Io(e.into()))?;
-    sqlx::query!(
-        "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING",
-        SECRET_KEY,
-        fresh
-    )
-    .execute(&mut *conn)
-    .await?;
-    let stored = sqlx::query_scalar!("SELECT value FROM setting WHERE key = ?1", SECRET_KEY)
-        .fetch_one(&mut *conn)
-        .await?;
-    serde_json::from_str::<String>(&stored)
-        .ok()
-        .and_then(|h| hex::decode(h).ok())
-        .ok_or_else(|| {
-            Error::conflict(
-                "出门证签名密钥已损坏",
-                "The exit pass signing secret is damaged",
-            )
-        })
-}
-
 struct PassRow {
     id: i64,
     kind: String,
@@ -113,7 +84,7 @@ fn line(row: PassRow, secret: &[u8], tz: chrono_tz::Tz) -> Result<PassLine> {
 }
 
 async fn pass_in(conn: &mut SqliteConnection, id: i64, tz: chrono_tz::Tz) -> Result<PassLine> {
-    let secret = secret(conn).await?;
+    let secret = super::secret::load(conn).await?;
     let row = pass_row(conn, id).await?.ok_or_else(not_found)?;
     line(row, &secret, tz)
 }
@@ -534,7 +505,7 @@ pub async fn verify(
         valid_days: valid_days(store).await?,
     };
     let mut tx = store.write_tx().await?;
-    let secret = secret(&mut tx).await?;
+    let secret = super::secret::load(&mut tx).await?;
     let judged = match token::parse(scanned) {
         Some((id, signature)) => match pass_row(&mut tx, id).await? {
             None => Judged::refused(Refusal::NotFound, String::new(), None),

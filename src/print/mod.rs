@@ -46,14 +46,15 @@ pub fn render(title: &str, pages: Vec<Page>) -> Result<Vec<u8>> {
     Ok(doc.with_pages(pages).save(&options, &mut Vec::new()))
 }
 
-/// Saves a rendered paper into `dir` as `<stem>-<local time>.pdf` and returns its path.
+/// Saves a rendered paper into `dir` (the app's prints folder) as `<stem>-<local time>.pdf`
+/// and returns its path. Papers hold customers' data: folder 0700, file 0600.
 pub fn save_pdf(dir: &std::path::Path, stem: &str, pdf: &[u8]) -> Result<std::path::PathBuf> {
-    std::fs::create_dir_all(dir)?;
+    crate::paths::secure_dir(dir)?;
     let path = dir.join(format!(
         "{stem}-{}.pdf",
         chrono::Local::now().format("%Y%m%d-%H%M%S%3f")
     ));
-    std::fs::write(&path, pdf)?;
+    crate::paths::write_private(&path, pdf)?;
     Ok(path)
 }
 
