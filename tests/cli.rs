@@ -707,3 +707,87 @@ fn a_failed_command_is_logged_with_the_plate_masked() {
     assert!(!log.contains("A·12345") && !log.contains("A12345"), "{log}");
     assert!(!log.contains("13812348000") && !log.contains("13900001111"));
 }
+
+#[test]
+fn a_paper_that_cannot_be_written_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("servicebay.db");
+    assert!(servicebay(&db, &["demo", "seed"]).status.success());
+    let orders = |status: &str| -> Vec<serde_json::Value> {
+        json(&servicebay(
+            &db,
+            &["--json", "work-order", "list", "--status", status],
+        ))
+        .as_array()
+        .unwrap()
+        .clone()
+    };
+    let status = |number: &str| -> String {
+        json(&servicebay(&db, &["--json", "work-order", "show", number]))["order"]["status"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let text = |path: &Path| -> String {
+        let out = Command::new("pdftotext")
+            .arg(path)
+            .arg("-")
+            .output()
+            .expect("pdftotext runs");
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
+
+    // The statement: a full disk is not a print, so the first real one is no copy.
+    let settled = orders("settled")[0]["number"].as_str().unwrap().to_string();
+    let full = servicebay(&db, &["print", "settlement", &settled, "-o", "/dev/full"]);
+    assert_eq!(full.status.code(), Some(1));
+    let first = dir.path().join("s.pdf");
+    let printed = servicebay(
+        &db,
+        &[
+            "print",
+            "settlement",
+            &settled,
+            "-o",
+            first.to_str().unwrap(),
+        ],
+    );
+    assert!(printed.status.success());
+    assert!(!text(&first).contains("副本"));
+
+    // The pass of a warranty car: no folder to write to, so not settled and no pass.
+    let warranty = orders("ready")
+        .into_iter()
+        .filter(|o| o["customerPaysFen"].as_i64() == Some(0))
+        .map(|o| o["number"].as_str().unwrap().to_string())
+        .collect::<Vec<_>>();
+    let missing = dir.path().join("no-such-folder").join("p.pdf");
+    let mut issued = false;
+    for number in &warranty {
+        let out = servicebay(
+            &db,
+            &[
+                "print",
+                "exit-pass",
+                number,
+                "-o",
+                missing.to_str().unwrap(),
+            ],
+        );
+        assert_eq!(out.status.code(), Some(1));
+        assert_eq!(status(number), "ready");
+        let pass = dir.path().join(format!("{number}.pdf"));
+        if servicebay(
+            &db,
+            &["print", "exit-pass", number, "-o", pass.to_str().unwrap()],
+        )
+        .status
+        .success()
+        {
+            assert_eq!(status(number), "settled");
+            assert!(text(&pass).contains(number.as_str()));
+            issued = true;
+        }
+    }
+    assert!(issued, "a handed-over warranty car among {warranty:?}");
+}

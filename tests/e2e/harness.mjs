@@ -110,6 +110,21 @@ export async function typeInto(browser, name, text) {
   await browser.keys(['Control', 'a']);
   await browser.keys(['Backspace']);
   await field.addValue(text);
+  // WebKitWebDriver may drop the second of two equal keys sent in one action, more often on
+  // a busy machine (13900004444 → 1390404): a field left shorter than what was typed is typed
+  // again, a key at a time.
+  if ((await valueOf(field)).length >= text.length) return;
+  await browser.keys(['Control', 'a']);
+  await browser.keys(['Backspace']);
+  for (const key of text) await field.addValue(key);
+}
+
+/** What an input holds: the element itself, or the input inside a wrapper. */
+async function valueOf(element) {
+  const own = await element.getProperty('value');
+  if (typeof own === 'string') return own;
+  const inner = await element.$('input, textarea');
+  return (await inner.isExisting()) ? ((await inner.getProperty('value')) ?? '') : '';
 }
 
 /** Types `query` into the customer search and waits for a hit whose row shows `expected`;
