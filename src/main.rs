@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use serde::Serialize;
+use servicebay::text::for_terminal;
 use servicebay::work_order::{self, FormSize, OrderStatus};
 use servicebay::{
     AppPaths, Error, Result, Store, appointment, customer, dealership, demo, gate, parts, print,
@@ -352,7 +353,9 @@ async fn main() -> ExitCode {
                     serde_json::to_string_pretty(&err.payload()).unwrap_or_default()
                 );
             } else {
-                eprintln!("错误 Error: {err}");
+                let said = err.to_string();
+                let shown: Vec<String> = said.split('\n').map(for_terminal).collect();
+                eprintln!("错误 Error: {}", shown.join("\n"));
             }
             ExitCode::FAILURE
         }
@@ -473,7 +476,7 @@ async fn run(cli: &Cli, db: &std::path::Path, paths: &AppPaths) -> Result<ExitCo
                     format!(
                         "#{}\t{}\t{}\t{}",
                         h.customer_id,
-                        h.name,
+                        for_terminal(&h.name),
                         h.mobile_masked,
                         h.plates.join(" ")
                     )
@@ -487,7 +490,7 @@ async fn run(cli: &Cli, db: &std::path::Path, paths: &AppPaths) -> Result<ExitCo
             let text = format!(
                 "#{} {}  {}  等级 Grade {}  积分 Points {}\n{}",
                 id,
-                file.customer.name,
+                for_terminal(&file.customer.name),
                 servicebay::logging::mask_phone(&file.customer.mobile),
                 file.grade.as_deref().unwrap_or("—"),
                 file.points,
@@ -929,7 +932,9 @@ impl Output {
                 serde_json::to_string_pretty(value).unwrap_or_default()
             );
         } else if !text.is_empty() {
-            println!("{text}");
+            // Stored text is shown, never obeyed: an escape in a name cannot steer the terminal.
+            let shown: Vec<String> = text.split('\n').map(for_terminal).collect();
+            println!("{}", shown.join("\n"));
         }
     }
 }

@@ -210,3 +210,78 @@ async fn exporting_a_search_writes_every_match_not_only_the_first_screenful() {
         80
     );
 }
+
+#[tokio::test]
+async fn blank_unsafe_unprintable_and_over_long_cells_are_rejected_with_their_field() {
+    let (dir, store) = fresh_store().await;
+    let file = dir.path().join("names.csv");
+    let long_note = "备".repeat(customer::NOTE_MAX + 1);
+    let rows = [
+        "\u{200B}\u{FEFF},13800000001,".to_string(),
+        "王\u{1B}[31m建国,13800000002,".to_string(),
+        // A quoted cell with a line break: one row of the sheet.
+        "\"王\n建国\",13800000003,".to_string(),
+        "李🚗,13800000004,".to_string(),
+        format!("赵敏,13800000005,{long_note}"),
+        "孙浩,13800000006,喜欢钓鱼".to_string(),
+    ];
+    std::fs::write(&file, format!("姓名,手机,备注\n{}\n", rows.join("\n"))).unwrap();
+    let report = import(&store, &file, options(false, true, Duplicates::Skip)).await;
+    let rejected: Vec<(u32, &str, &str)> = report
+        .rejected
+        .iter()
+        .map(|r| (r.row, r.field.as_str(), r.code.as_str()))
+        .collect();
+    assert_eq!(
+        rejected,
+        vec![
+            (2, "name", "validation"),
+            (3, "name", "validation"),
+            (4, "name", "validation"),
+            (5, "name", "validation"),
+            (6, "notes.work", "validation"),
+        ]
+    );
+    assert_eq!((report.accepted, report.imported), (1, true));
+    assert_eq!(count(&store, "孙浩").await, 1);
+}
+
+#[tokio::test]
+async fn the_forms_refuse_the_same_names_and_store_nothing() {
+    let (_dir, store) = fresh_store().await;
+    servicebay::dealership::save(
+        &store,
+        &servicebay::dealership::Dealership {
+            name: "华安马自达".into(),
+            address: "北京市朝阳区东四环北路88号".into(),
+            hotline: "010-65432100".into(),
+            time_zone: "Asia/Shanghai".into(),
+        },
+    )
+    .await
+    .unwrap();
+    for name in ["\u{200B}", "王\u{1B}建国", "王\r\n建国", "王🚗"] {
+        let draft = customer::CustomerDraft {
+            name: name.into(),
+            mobile: "13812348000".into(),
+            plate: "京A12345".into(),
+        };
+        let err = customer::create(&store, &draft).await.unwrap_err();
+        assert_eq!(
+            (err.code(), err.field()),
+            ("validation", Some("name")),
+            "{name:?}"
+        );
+    }
+    let mut input = customer::CustomerInput::person("王建国", "13812348000");
+    input.notes.personality = "备".repeat(5 * 1024 * 1024);
+    let err = customer::save(&store, &input).await.unwrap_err();
+    assert_eq!(err.field(), Some("notes.personality"));
+    input.notes.personality = String::new();
+    input.employer = "京东方\u{200D}".into();
+    assert_eq!(
+        customer::save(&store, &input).await.unwrap_err().field(),
+        Some("employer")
+    );
+    assert_eq!(count(&store, "13812348000").await, 0, "nothing stored");
+}

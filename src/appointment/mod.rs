@@ -1118,7 +1118,13 @@ pub async fn appointment_list_pdf(
 ) -> Result<Vec<u8>> {
     let dealership = crate::dealership::store::required(store).await?;
     let by = crate::print::PrintedBy {
-        preparer: preparer.to_string(),
+        preparer: crate::text::optional_name(
+            "preparer",
+            preparer,
+            crate::staff::NAME_MAX,
+            "制表人",
+            "preparer's name",
+        )?,
         date: crate::dealership::store::today(store).await?,
     };
     let lines = printed_lines(store, day).await?;

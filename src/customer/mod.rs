@@ -47,7 +47,19 @@ pub async fn log_contact(
     customer_id: i64,
     entry: &ContactLine,
 ) -> Result<CustomerFile> {
-    if entry.subject.trim().is_empty() {
+    let entry = &ContactLine {
+        staff_name: crate::text::optional_name(
+            "staffName",
+            &entry.staff_name,
+            crate::staff::NAME_MAX,
+            "联系人（员工）",
+            "staff name",
+        )?,
+        subject: crate::text::line("subject", &entry.subject, 100, "联系事由", "subject")?,
+        outcome: crate::text::note("outcome", &entry.outcome, 1000, "联系结果", "outcome")?,
+        ..entry.clone()
+    };
+    if entry.subject.is_empty() {
         return Err(Error::validation(
             "subject",
             "请填写联系事由",
@@ -72,21 +84,15 @@ pub async fn add_points(
             "The change of points cannot be 0",
         ));
     }
-    if reason.trim().is_empty() {
+    let reason = crate::text::line("reason", reason, 100, "积分变动原因", "reason")?;
+    if reason.is_empty() {
         return Err(Error::validation(
             "reason",
             "请填写积分变动原因",
             "Enter the reason for the points",
         ));
     }
-    store::add_points(
-        store,
-        customer_id,
-        points,
-        reason.trim(),
-        chrono::Utc::now(),
-    )
-    .await?;
+    store::add_points(store, customer_id, points, &reason, chrono::Utc::now()).await?;
     store::get(store, customer_id).await
 }
 

@@ -179,7 +179,7 @@ pub async fn seed(store: &Store) -> Result<SeedSummary> {
     dealership::store::save_with(&mut *tx, &dealership, true).await?;
     let (mut advisors, mut technicians) = (Vec::new(), Vec::new());
     for (name, role) in STAFF {
-        let id = staff::store::insert(&mut tx, name, role).await?;
+        let id = staff::add(&mut tx, name, role).await?;
         match role {
             Role::Advisor => advisors.push(id),
             Role::Technician => technicians.push(id),

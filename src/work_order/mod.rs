@@ -700,13 +700,24 @@ pub async fn act(
 }
 
 pub async fn sign(store: &Store, signature: &Signature) -> Result<WorkOrderFile> {
-    if signature.signed_by.trim().is_empty() {
+    let signed_by = crate::text::optional_name(
+        "signedBy",
+        &signature.signed_by,
+        50,
+        "签字人",
+        "signer's name",
+    )?;
+    if signed_by.is_empty() {
         return Err(Error::validation(
             "signedBy",
             "请填写签字人（客户本人或送修人）",
             "Enter who signed (the customer or the driver)",
         ));
     }
+    let signature = &Signature {
+        signed_by,
+        ..signature.clone()
+    };
     store::sign(store, signature, Utc::now()).await?;
     store::file(store, signature.id).await
 }
