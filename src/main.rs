@@ -903,7 +903,10 @@ impl Output {
             report
                 .rejected
                 .iter()
-                .map(|r| format!("  第{}行 row {}: {}", r.row, r.row, r.message))
+                .map(|r| format!(
+                    "  第{}行 row {}: {} / {}",
+                    r.row, r.row, r.message, r.message_en
+                ))
                 .collect::<Vec<_>>()
                 .join("\n")
         );

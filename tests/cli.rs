@@ -407,3 +407,22 @@ fn followups_complaints_and_figures_from_the_command_line() {
     );
     assert_eq!(backwards.status.code(), Some(1));
 }
+
+#[test]
+fn import_row_reasons_are_printed_in_both_languages_in_text_mode() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("servicebay.db");
+    let file = dir.path().join("名单.csv");
+    std::fs::write(&file, "姓名,手机\n赵敏,1360000111\n").unwrap();
+    let file = file.to_str().unwrap();
+    let as_json = servicebay(&db, &["--json", "customer", "import", file, "--dry-run"]);
+    let reason = &json(&as_json)["rejected"][0];
+    let (zh, en) = (
+        reason["message"].as_str().unwrap(),
+        reason["messageEn"].as_str().unwrap(),
+    );
+    let as_text = servicebay(&db, &["customer", "import", file, "--dry-run"]);
+    assert_eq!(as_text.status.code(), Some(0));
+    let printed = stdout(&as_text);
+    assert!(printed.contains(zh) && printed.contains(en), "{printed}");
+}

@@ -285,3 +285,92 @@ async fn the_forms_refuse_the_same_names_and_store_nothing() {
     );
     assert_eq!(count(&store, "13812348000").await, 0, "nothing stored");
 }
+
+#[tokio::test]
+async fn a_gbk_csv_from_chinese_excel_imports_and_unreadable_bytes_are_refused_as_the_file() {
+    let (dir, store) = fresh_store().await;
+    let file = dir.path().join("gbk.csv");
+    let (bytes, _, _) = encoding_rs::GBK.encode("姓名,手机,车牌\n王建国,13812348000,京A12345\n");
+    std::fs::write(&file, &bytes).unwrap();
+    let report = import(&store, &file, options(false, false, Duplicates::Skip)).await;
+    assert_eq!((report.accepted, report.imported), (1, true));
+    let hit = &customer::store::search(&store, "8000").await.unwrap()[0];
+    assert_eq!(hit.name, "王建国");
+
+    // 0x80 and 0xFF start no character in UTF-8 or GBK.
+    let junk = dir.path().join("junk.csv");
+    std::fs::write(&junk, b"name,mobile\n\xff\x80\xff,13800000000\n").unwrap();
+    let err = customer::import_file(
+        &store,
+        &junk,
+        &options(true, false, Duplicates::Skip),
+        &mut |_, _| {},
+    )
+    .await
+    .unwrap_err();
+    assert_eq!((err.code(), err.field()), ("validation", Some("file")));
+}
+
+#[tokio::test]
+async fn an_unterminated_quote_is_reported_as_such_not_as_a_missing_phone() {
+    let (dir, store) = fresh_store().await;
+    let file = dir.path().join("quote.csv");
+    std::fs::write(
+        &file,
+        "姓名,手机,备注\n王建国,13812348000,\"喜欢\"\"钓鱼\"\"\"\n李娜,13987650000,\"VIP\n赵敏,13600001111,\n",
+    )
+    .unwrap();
+    let err = customer::import_file(
+        &store,
+        &file,
+        &options(false, true, Duplicates::Skip),
+        &mut |_, _| {},
+    )
+    .await
+    .unwrap_err();
+    assert_eq!((err.code(), err.field()), ("validation", Some("file")));
+    assert!(err.message_en().contains("line 3"), "{}", err.message_en());
+    assert_eq!(count(&store, "王建国").await, 0, "nothing stored");
+}
+
+#[tokio::test]
+async fn skip_invalid_always_writes_its_report_even_for_huge_cells_and_wide_rows() {
+    let (dir, store) = fresh_store().await;
+    let file = dir.path().join("huge.csv");
+    let huge = "备".repeat(5 * 1024 * 1024);
+    let wide = ",x".repeat(20_000);
+    std::fs::write(
+        &file,
+        format!("姓名,手机,备注\n王建国,13812348000,{huge}\n李娜,13987650000,短{wide}\n赵敏,13600001111,好\n"),
+    )
+    .unwrap();
+    let report = import(&store, &file, options(false, true, Duplicates::Skip)).await;
+    let rejected: Vec<(u32, &str)> = report
+        .rejected
+        .iter()
+        .map(|r| (r.row, r.field.as_str()))
+        .collect();
+    // The wide row is fine: its extra cells have no header.
+    assert_eq!(rejected, vec![(2, "notes.work")]);
+    assert_eq!((report.accepted, report.imported), (2, true));
+    let listed =
+        customer::import::read_sheet(Path::new(&report.rejected_report.expect("a report")))
+            .unwrap();
+    assert_eq!(listed.rows.len(), 1);
+    let note = customer::import::cell_text(&listed.rows[0].1[4]);
+    assert_eq!(note.chars().count(), customer::import::MAX_CELL_CHARS);
+
+    // A rejected row wider than a sheet: its columns are cut at the sheet's last.
+    let wide_bad = dir.path().join("wide.csv");
+    std::fs::write(
+        &wide_bad,
+        format!("姓名,手机{}\n孙浩,1360000{}\n", ",列".repeat(20_000), wide),
+    )
+    .unwrap();
+    let report = import(&store, &wide_bad, options(false, true, Duplicates::Skip)).await;
+    assert_eq!(report.rejected.len(), 1);
+    let listed =
+        customer::import::read_sheet(Path::new(&report.rejected_report.expect("a report")))
+            .unwrap();
+    assert_eq!(listed.headers.len(), customer::import::MAX_COLUMNS);
+}
