@@ -1069,7 +1069,26 @@ pub async fn due_now(store: &Store, now: DateTime<Utc>) -> Result<DueNow> {
 }
 
 /// Applies the no-show rule as of `now` and returns the bookings it changed.
+/// How far ahead of the clock a sweep may be asked for: a desk's clock a little fast.
+pub const SWEEP_AHEAD_MINUTES: i64 = 5;
+
+/// A sweep time must not lie in the future beyond a few minutes of `clock`: a sweep "as of"
+/// next year would mark every open booking a no-show.
+pub fn check_sweep_time(at: DateTime<Utc>, clock: DateTime<Utc>) -> Result<()> {
+    if at > clock + Duration::minutes(SWEEP_AHEAD_MINUTES) {
+        return Err(Error::validation(
+            "now",
+            format!("失约检查的时间不能晚于现在（最多提前{SWEEP_AHEAD_MINUTES}分钟）"),
+            format!(
+                "The no-show sweep cannot run as of a time in the future (at most {SWEEP_AHEAD_MINUTES} minutes ahead)"
+            ),
+        ));
+    }
+    Ok(())
+}
+
 pub async fn sweep(store: &Store, now: DateTime<Utc>) -> Result<Vec<BookingLine>> {
+    check_sweep_time(now, Utc::now())?;
     let settings = store::settings(store).await?;
     let tz = crate::dealership::store::time_zone(store).await?;
     let today = now.with_timezone(&tz).date_naive();
@@ -1149,6 +1168,22 @@ mod tests {
 
     fn tz() -> chrono_tz::Tz {
         chrono_tz::Asia::Shanghai
+    }
+
+    #[test]
+    fn a_sweep_may_not_run_as_of_the_future_beyond_a_few_minutes() {
+        let clock = at("2026-12-02 10:00");
+        for ok in ["2026-12-02 10:00", "2026-12-02 10:05", "2026-11-24 17:30"] {
+            assert!(check_sweep_time(at(ok), clock).is_ok(), "{ok}");
+        }
+        for far in ["2026-12-02 10:06", "9999-12-31 23:59"] {
+            let err = check_sweep_time(at(far), clock).unwrap_err();
+            assert_eq!(
+                (err.code(), err.field()),
+                ("validation", Some("now")),
+                "{far}"
+            );
+        }
     }
 
     fn at(local: &str) -> DateTime<Utc> {
