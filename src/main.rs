@@ -210,6 +210,10 @@ enum CustomerCommand {
         mobile: String,
         #[arg(long)]
         plate: String,
+        /// Open the file even though another customer already has this mobile (refused,
+        /// naming that customer, without it).
+        #[arg(long)]
+        allow_duplicate_mobile: bool,
     },
     /// Find customers by plate (any part), mobile (or its last 4 digits), name, pinyin, VIN.
     Search { query: String },
@@ -453,11 +457,13 @@ async fn run(cli: &Cli, db: &std::path::Path, paths: &AppPaths) -> Result<ExitCo
             name,
             mobile,
             plate,
+            allow_duplicate_mobile,
         }) => {
             let draft = customer::CustomerDraft {
                 name: name.clone(),
                 mobile: mobile.clone(),
                 plate: plate.clone(),
+                allow_duplicate_mobile: *allow_duplicate_mobile,
             };
             let hit = customer::create(&store, &draft).await?;
             out.done(

@@ -534,3 +534,32 @@ fn bench_refuses_empty_runs_instead_of_panicking_and_describes_each_command() {
     assert!(kpis.contains("dashboard"), "{help}");
     assert!(pdf.contains("PDF") && !kpis.contains("PDF"), "{help}");
 }
+
+#[test]
+fn customer_add_warns_of_a_mobile_on_file_and_adds_when_told_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("servicebay.db");
+    let add = |name: &str, plate: &str, extra: &[&str]| {
+        let mut args = vec![
+            "--json",
+            "customer",
+            "add",
+            "--name",
+            name,
+            "--mobile",
+            "13812348000",
+            "--plate",
+            plate,
+        ];
+        args.extend(extra);
+        servicebay(&db, &args)
+    };
+    let first = add("王建国", "京A12345", &[]);
+    assert!(first.status.success());
+    let refused = add("王芳", "京B54321", &[]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert_eq!(json(&refused)["code"], "conflict");
+    let confirmed = add("王芳", "京B54321", &["--allow-duplicate-mobile"]);
+    assert!(confirmed.status.success());
+    assert_eq!(json(&confirmed)["name"], "王芳");
+}

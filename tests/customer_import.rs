@@ -265,6 +265,7 @@ async fn the_forms_refuse_the_same_names_and_store_nothing() {
             name: name.into(),
             mobile: "13812348000".into(),
             plate: "京A12345".into(),
+            allow_duplicate_mobile: false,
         };
         let err = customer::create(&store, &draft).await.unwrap_err();
         assert_eq!(

@@ -232,6 +232,11 @@ pub struct CustomerDraft {
     pub name: String,
     pub mobile: String,
     pub plate: String,
+    /// The desk confirmed that the mobile, already on another customer's file, is right for
+    /// this one too (a family's shared phone). Without it such a draft is refused with
+    /// `conflict`, naming the other customer, as the import reports the row as a duplicate.
+    #[serde(default)]
+    pub allow_duplicate_mobile: bool,
 }
 
 /// A draft that passed every rule; only this reaches the store.
@@ -240,6 +245,8 @@ pub struct NewCustomer {
     pub name: String,
     pub mobile: String,
     pub plate: Plate,
+    /// See [`CustomerDraft::allow_duplicate_mobile`].
+    pub allow_duplicate_mobile: bool,
 }
 
 impl CustomerDraft {
@@ -248,6 +255,7 @@ impl CustomerDraft {
             name: file::checked_name(&self.name)?,
             mobile: phone::normalize_mobile("mobile", &self.mobile)?,
             plate: Plate::parse(&self.plate)?,
+            allow_duplicate_mobile: self.allow_duplicate_mobile,
         })
     }
 }
@@ -341,6 +349,7 @@ mod tests {
             name: name.into(),
             mobile: mobile.into(),
             plate: plate.into(),
+            allow_duplicate_mobile: false,
         }
     }
 

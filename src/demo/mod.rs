@@ -91,6 +91,7 @@ pub fn demo_customers(count: usize) -> Vec<NewCustomer> {
                 name,
                 mobile,
                 plate,
+                allow_duplicate_mobile: false,
             });
         }
     }
