@@ -622,7 +622,7 @@ pub struct BenefitInput {
 
 impl BenefitInput {
     pub fn validate(&self) -> Result<BenefitInput> {
-        let note = self.note.trim().to_string();
+        let note = crate::text::line("note", &self.note, 100, "礼遇内容", "benefit note")?;
         match self.benefit {
             Benefit::Points if !(1..=100_000).contains(&self.points) => Err(Error::validation(
                 "points",
@@ -976,6 +976,8 @@ pub async fn confirm(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<BookingFile> {
+    crate::text::note("note", &call.note, 500, "确认电话记录", "note")?;
+    crate::text::optional_name("driver", &call.driver, 50, "送修人", "driver's name")?;
     let settings = store::settings(store).await?;
     let tz = crate::dealership::store::time_zone(store).await?;
     store::confirm(store, id, call, &settings, tz, actor_id, now).await?;
@@ -1007,6 +1009,7 @@ pub async fn cancel(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<BookingFile> {
+    crate::text::note("reason", reason, 500, "取消原因", "reason")?;
     if reason.trim().is_empty() {
         return Err(Error::validation(
             "reason",
@@ -1056,6 +1059,7 @@ pub async fn reschedule(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<BookingFile> {
+    crate::text::note("note", &input.note, 500, "改约说明", "note")?;
     let settings = store::settings(store).await?;
     let tz = crate::dealership::store::time_zone(store).await?;
     let new_id = store::reschedule(store, id, input, &settings, tz, actor_id, now).await?;
