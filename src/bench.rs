@@ -259,7 +259,11 @@ pub async fn import(rows: usize) -> Result<ImportTiming> {
     };
     let today = chrono::Utc::now().date_naive();
     let started = Instant::now();
-    let report = customer::store::import(&store, &sheet, &options, today, &mut |_, _| {}).await?;
+    let report =
+        customer::store::import(&store, &sheet, &options, today, &mut |_, _| {}, &mut |_| {
+            Ok(())
+        })
+        .await?;
     let import_seconds = started.elapsed().as_secs_f64();
     store.close().await;
     let _ = std::fs::remove_dir_all(&dir);

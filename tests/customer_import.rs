@@ -375,3 +375,21 @@ async fn skip_invalid_always_writes_its_report_even_for_huge_cells_and_wide_rows
             .unwrap();
     assert_eq!(listed.headers.len(), customer::import::MAX_COLUMNS);
 }
+
+#[tokio::test]
+async fn when_the_report_cannot_be_written_nothing_is_stored() {
+    let (dir, store) = fresh_store().await;
+    let file = workbook(dir.path(), &[GOOD, BAD_MOBILE]);
+    // A folder where the report should go: the report cannot be saved.
+    std::fs::create_dir(dir.path().join("客户名单-未导入.xlsx")).unwrap();
+    let err = customer::import_file(
+        &store,
+        &file,
+        &options(false, true, Duplicates::Skip),
+        &mut |_, _| {},
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(err.code(), "io");
+    assert_eq!(count(&store, "王建国").await, 0, "nothing stored");
+}

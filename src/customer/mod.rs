@@ -27,7 +27,8 @@ pub async fn save(store: &Store, input: &CustomerInput) -> Result<CustomerFile> 
 }
 
 /// Imports a customer list file; rejected rows go to an .xlsx report beside it, so the user can
-/// fix them there and import that file again.
+/// fix them there and import that file again. The report is written before anything is
+/// stored: when it cannot be written, nothing is.
 pub async fn import_file(
     store: &Store,
     path: &std::path::Path,
@@ -36,9 +37,10 @@ pub async fn import_file(
 ) -> Result<import::ImportReport> {
     let sheet = import::read_sheet(path)?;
     let today = crate::dealership::store::today(store).await?;
-    let mut report = store::import(store, &sheet, options, today, progress).await?;
-    import::report_rejected(path, &sheet, &mut report)?;
-    Ok(report)
+    store::import(store, &sheet, options, today, progress, &mut |report| {
+        import::report_rejected(path, &sheet, report)
+    })
+    .await
 }
 
 /// Adds a line to the contact log and returns the file.

@@ -708,12 +708,15 @@ pub async fn lists(store: &Store, today: NaiveDate) -> Result<CustomerLists> {
 
 /// Imports a read sheet in one transaction: all or nothing, unless `skip_invalid`; a dry run
 /// does the whole import and rolls it back. `progress` hears (rows done, rows in all).
+/// `before_commit` sees the report before anything is stored (it writes the rejected-rows
+/// report): when it fails, nothing is stored.
 pub async fn import(
     store: &Store,
     sheet: &Sheet,
     options: &ImportOptions,
     today: NaiveDate,
     progress: &mut (dyn FnMut(usize, usize) + Send),
+    before_commit: &mut (dyn FnMut(&mut ImportReport) -> Result<()> + Send),
 ) -> Result<ImportReport> {
     let mapping = options
         .mapping
@@ -751,18 +754,23 @@ pub async fn import(
         }
     }
     let imported = !options.dry_run && (rejected.is_empty() || options.skip_invalid);
-    if imported {
-        tx.commit().await?;
-    } else {
-        tx.rollback().await?;
-    }
-    Ok(ImportReport {
+    let mut report = ImportReport {
         accepted,
         rejected,
         duplicates,
         imported,
         rejected_report: None,
-    })
+    };
+    if let Err(err) = before_commit(&mut report) {
+        tx.rollback().await?;
+        return Err(err);
+    }
+    if imported {
+        tx.commit().await?;
+    } else {
+        tx.rollback().await?;
+    }
+    Ok(report)
 }
 
 enum RowOutcome {

@@ -309,9 +309,6 @@ pub async fn import_file(
     let sheet = crate::customer::import::read_sheet(path)?;
     let (parts, rejected) = read_parts(&sheet)?;
     let imported = !dry_run && (rejected.is_empty() || skip_invalid);
-    if imported {
-        store::upsert_parts(store, &parts).await?;
-    }
     let mut report = ImportReport {
         accepted: parts.len() as u32,
         rejected,
@@ -319,7 +316,11 @@ pub async fn import_file(
         imported,
         rejected_report: None,
     };
+    // The report first: when it cannot be written, nothing is stored.
     crate::customer::import::report_rejected(path, &sheet, &mut report)?;
+    if imported {
+        store::upsert_parts(store, &parts).await?;
+    }
     Ok(report)
 }
 
