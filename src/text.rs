@@ -146,25 +146,59 @@ pub fn optional_name(
             ),
         ));
     }
-    let missing = crate::print::font::missing_glyphs(name);
-    if !missing.is_empty() {
-        let chars: String = missing.iter().collect();
-        let points = missing
-            .iter()
-            .map(|c| code_point(*c))
-            .collect::<Vec<_>>()
-            .join(" ");
-        return Err(Error::validation(
-            field,
-            format!(
-                "{zh}中的“{chars}”（{points}）打印字体里没有，纸面上会印成空白；请改用常用字或删去"
-            ),
-            format!(
-                "The print font has no “{chars}” ({points}) in the {en}: it would print blank; use a common character or leave it out"
-            ),
-        ));
-    }
+    printable(field, name, zh, en)?;
     Ok(name.to_string())
+}
+
+/// Refuses text the papers could not print: a character the print font lacks (an emoji, a
+/// rare character), named with its code point. Checked where it is typed, never found later
+/// when a paper will not print.
+fn printable(field: &'static str, value: &str, zh: &str, en: &str) -> Result<()> {
+    let missing = crate::print::font::missing_glyphs(value);
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let chars: String = missing.iter().collect();
+    let points = missing
+        .iter()
+        .map(|c| code_point(*c))
+        .collect::<Vec<_>>()
+        .join(" ");
+    Err(Error::validation(
+        field,
+        format!(
+            "{zh}中的“{chars}”（{points}）打印字体里没有，纸面上会印成空白；请改用常用字或删去"
+        ),
+        format!(
+            "The print font has no “{chars}” ({points}) in the {en}: it would print blank; use a common character or leave it out"
+        ),
+    ))
+}
+
+/// [`line`] for a text that prints on papers: also every character in the print font.
+pub fn printed_line(
+    field: &'static str,
+    value: &str,
+    max: usize,
+    zh: &str,
+    en: &str,
+) -> Result<String> {
+    let value = line(field, value, max, zh, en)?;
+    printable(field, &value, zh, en)?;
+    Ok(value)
+}
+
+/// [`note`] for a text that prints on papers: also every character in the print font.
+pub fn printed_note(
+    field: &'static str,
+    value: &str,
+    max: usize,
+    zh: &str,
+    en: &str,
+) -> Result<String> {
+    let value = note(field, value, max, zh, en)?;
+    printable(field, &value, zh, en)?;
+    Ok(value)
 }
 
 /// A one-line text field (brand, label, team): trimmed, at most `max` characters, no line
@@ -289,6 +323,20 @@ mod tests {
         );
         assert!(super::line("brand", "马\n自达", 20, "品牌", "brand").is_err());
         assert!(super::note("notes", "a\u{1B}[2J", 20, "备注", "note").is_err());
+    }
+
+    #[test]
+    fn printed_texts_refuse_characters_the_font_lacks() {
+        let err = printed_line("lines", "更换机油🛢", 100, "项目名称", "name").unwrap_err();
+        assert_eq!((err.code(), err.field()), ("validation", Some("lines")));
+        assert!(err.message_en().contains("U+1F6E2"));
+        assert!(printed_note("description", "异响\n𪚥", 500, "描述", "description").is_err());
+        assert_eq!(
+            printed_line("model", " 昂克赛拉 ", 60, "车型", "model").unwrap(),
+            "昂克赛拉"
+        );
+        // Texts that never print keep what was typed.
+        assert!(note("notes", "喜欢🎣", 500, "备注", "note").is_ok());
     }
 
     #[test]

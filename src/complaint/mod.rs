@@ -163,7 +163,7 @@ pub struct ComplaintDraft {
 
 impl ComplaintDraft {
     pub fn check(&self) -> Result<()> {
-        crate::text::note(
+        crate::text::printed_note(
             "description",
             &self.description,
             2000,
@@ -199,9 +199,9 @@ pub struct ComplaintStep {
 impl ComplaintStep {
     pub fn check(&self) -> Result<()> {
         let missing = |field, zh: &str, en: &str| Err(Error::validation(field, zh, en));
-        crate::text::note("note", &self.note, 2000, "处理记录", "note")?;
-        crate::text::note("finding", &self.finding, 2000, "调查结论", "finding")?;
-        crate::text::note(
+        crate::text::printed_note("note", &self.note, 2000, "处理记录", "note")?;
+        crate::text::printed_note("finding", &self.finding, 2000, "调查结论", "finding")?;
+        crate::text::printed_note(
             "resolution",
             &self.resolution,
             2000,

@@ -31,7 +31,7 @@ impl Dealership {
     /// Checks and tidies what was typed on the set-up form.
     pub fn validate(&self) -> Result<Dealership> {
         let name = crate::text::name("name", &self.name, 60, "门店名称", "dealership name")?;
-        let address = crate::text::line("address", &self.address, 120, "地址", "address")?;
+        let address = crate::text::printed_line("address", &self.address, 120, "地址", "address")?;
         if address.is_empty() {
             return Err(Error::validation(
                 "address",

@@ -52,8 +52,10 @@ pub struct Part {
     pub on_hand_hundredths: i64,
 }
 
+/// A code or name of the catalogue: required, at most 60 characters, printable (it prints on
+/// work orders and statements).
 fn required(field: &'static str, value: &str, zh: &str, en: &str) -> Result<String> {
-    let value = value.trim();
+    let value = crate::text::printed_line(field, value, 60, zh, en)?;
     if value.is_empty() {
         return Err(Error::validation(
             field,
@@ -61,14 +63,7 @@ fn required(field: &'static str, value: &str, zh: &str, en: &str) -> Result<Stri
             format!("Enter the {en}"),
         ));
     }
-    if value.chars().count() > 60 {
-        return Err(Error::validation(
-            field,
-            format!("{zh}太长（最多 60 个字）"),
-            format!("The {en} is too long (60 characters at most)"),
-        ));
-    }
-    Ok(value.to_string())
+    Ok(value)
 }
 
 /// Codes and part numbers as the catalogue keeps them: ASCII upper case, no spaces.
@@ -447,6 +442,25 @@ mod tests {
                 .collect::<Vec<_>>(),
             vec![(4_850, 0)]
         );
+    }
+
+    #[test]
+    fn a_part_name_the_papers_cannot_print_is_refused_when_imported() {
+        let sheet = sheet(
+            &["零件号", "零件名称", "单价"],
+            vec![
+                vec![text("PF-1"), text("机油🛢"), Cell::Number(1.0)],
+                vec![
+                    text("PF-2"),
+                    text("机油\u{200B}\n滤清器"),
+                    Cell::Number(1.0),
+                ],
+            ],
+        );
+        let (parts, rejected) = read_parts(&sheet).unwrap();
+        assert!(parts.is_empty());
+        let report: Vec<(u32, &str)> = rejected.iter().map(|r| (r.row, r.field.as_str())).collect();
+        assert_eq!(report, vec![(2, "name"), (3, "name")]);
     }
 
     #[test]

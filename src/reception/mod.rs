@@ -103,7 +103,7 @@ impl Interview {
             ("interview.howFix", &self.how_fix),
             ("interview.howMuch", &self.how_much),
         ] {
-            crate::text::note(field, value, 500, "问诊记录", "interview answer")?;
+            crate::text::printed_note(field, value, 500, "问诊记录", "interview answer")?;
         }
         Ok(())
     }
@@ -191,9 +191,9 @@ impl CheckIn {
         if !self.contact_phone.trim().is_empty() {
             crate::customer::phone::normalize_mobile("contactPhone", &self.contact_phone)?;
         }
-        crate::text::note("itemsLeft", &self.items_left, 500, "车内物品", "items left")?;
+        crate::text::printed_note("itemsLeft", &self.items_left, 500, "车内物品", "items left")?;
         for mark in &self.damage {
-            crate::text::line("damage", &mark.note, 100, "外观标记说明", "damage note")?;
+            crate::text::printed_line("damage", &mark.note, 100, "外观标记说明", "damage note")?;
         }
         Ok(())
     }

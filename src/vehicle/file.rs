@@ -145,9 +145,9 @@ impl VehicleInput {
                 plate_override_reason: override_reason.to_string(),
                 vin: vin.clone().unwrap_or_default(),
                 vin_check_waived_reason: waived.to_string(),
-                brand: text::line("brand", &self.brand, 30, "品牌", "brand")?,
-                model: text::line("model", &self.model, 60, "车型", "model")?,
-                colour: text::line("colour", &self.colour, 20, "颜色", "colour")?,
+                brand: text::printed_line("brand", &self.brand, 30, "品牌", "brand")?,
+                model: text::printed_line("model", &self.model, 60, "车型", "model")?,
+                colour: text::printed_line("colour", &self.colour, 20, "颜色", "colour")?,
                 purchase_date: purchase.map(|d| d.to_string()).unwrap_or_default(),
                 delivery_date: delivery.map(|d| d.to_string()).unwrap_or_default(),
                 ..self.clone()

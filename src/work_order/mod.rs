@@ -268,7 +268,7 @@ impl Line {
             (&self.code, 30, "代码", "code"),
             (&self.name, 100, "项目名称", "name"),
         ] {
-            if let Err(err) = crate::text::line("lines", value, max, zh, en) {
+            if let Err(err) = crate::text::printed_line("lines", value, max, zh, en) {
                 return Err(refuse(
                     format!("第 {no} 行：{}", err.message_zh()),
                     format!("Line {no}: {}", err.message_en()),
