@@ -55,6 +55,17 @@ impl fmt::Display for SearchReport {
 /// Generates `customers` customers owning `vehicles` vehicles (every customer one, the rest
 /// to random owners), then times `queries` searches of each kind.
 pub async fn search(customers: usize, vehicles: usize, queries: usize) -> Result<SearchReport> {
+    counted("customers", customers)?;
+    counted("queries", queries)?;
+    if vehicles < customers {
+        return Err(crate::Error::validation(
+            "vehicles",
+            format!("车辆数（{vehicles}）不能少于客户数（{customers}）：每位客户至少一辆车"),
+            format!(
+                "The vehicles ({vehicles}) cannot be fewer than the customers ({customers}): every customer owns one"
+            ),
+        ));
+    }
     let dir = std::env::temp_dir().join(format!("servicebay-bench-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let paths = AppPaths::at(&dir);
@@ -171,6 +182,18 @@ pub async fn search(customers: usize, vehicles: usize, queries: usize) -> Result
     })
 }
 
+/// A count the bench needs at least one of (a p50 of no queries is no figure).
+fn counted(field: &'static str, n: usize) -> Result<()> {
+    if n == 0 {
+        return Err(crate::Error::validation(
+            field,
+            format!("--{field} 至少为 1"),
+            format!("--{field} must be at least 1"),
+        ));
+    }
+    Ok(())
+}
+
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1_000.0
 }
@@ -196,6 +219,7 @@ impl fmt::Display for ImportTiming {
 /// Writes an .xlsx of `rows` customers the way dealers' files look, then imports it into an
 /// empty database and times both halves.
 pub async fn import(rows: usize) -> Result<ImportTiming> {
+    counted("rows", rows)?;
     let dir = std::env::temp_dir().join(format!("servicebay-bench-import-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir)?;
@@ -235,7 +259,11 @@ pub async fn import(rows: usize) -> Result<ImportTiming> {
     };
     let today = chrono::Utc::now().date_naive();
     let started = Instant::now();
-    let report = customer::store::import(&store, &sheet, &options, today, &mut |_, _| {}).await?;
+    let report =
+        customer::store::import(&store, &sheet, &options, today, &mut |_, _| {}, &mut |_| {
+            Ok(())
+        })
+        .await?;
     let import_seconds = started.elapsed().as_secs_f64();
     store.close().await;
     let _ = std::fs::remove_dir_all(&dir);
@@ -278,6 +306,7 @@ pub fn work_order_pdf(
     runs: usize,
     save_to: Option<&std::path::Path>,
 ) -> Result<PdfReport> {
+    counted("runs", runs)?;
     use crate::print::work_order::{FormSize, render};
     let order = demo::sample_work_order(lines);
     let dealership = demo::demo_dealership();
@@ -357,6 +386,9 @@ impl fmt::Display for KpiTiming {
 /// visit on), a booking for two in five and a follow-up call for half, some complaints. Then times every dashboard query together over
 /// the last `period_days` days.
 pub async fn kpis(orders: usize, period_days: i64, runs: usize) -> Result<KpiTiming> {
+    counted("orders", orders)?;
+    counted("runs", runs)?;
+    counted("days", usize::try_from(period_days).unwrap_or(0))?;
     let dir = std::env::temp_dir().join(format!("servicebay-bench-kpis-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let paths = AppPaths::at(&dir);

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use serde::Serialize;
+use servicebay::text::for_terminal;
 use servicebay::work_order::{self, FormSize, OrderStatus};
 use servicebay::{
     AppPaths, Error, Result, Store, appointment, customer, dealership, demo, gate, parts, print,
@@ -96,7 +97,6 @@ enum BenchCommand {
         #[arg(long, default_value_t = 50_000)]
         rows: usize,
     },
-    /// Time rendering a work order of `lines` lines to PDF, and its size.
     /// The manager's dashboard: every figure over a period, on generated years of work
     /// orders (default 1,000,000).
     Kpis {
@@ -107,6 +107,7 @@ enum BenchCommand {
         #[arg(long, default_value_t = 20)]
         runs: usize,
     },
+    /// Time rendering a work order of `lines` lines to PDF, and its size.
     WorkOrderPdf {
         #[arg(long, default_value_t = 30)]
         lines: usize,
@@ -223,6 +224,10 @@ enum CustomerCommand {
         mobile: String,
         #[arg(long)]
         plate: String,
+        /// Open the file even though another customer already has this mobile (refused,
+        /// naming that customer, without it).
+        #[arg(long)]
+        allow_duplicate_mobile: bool,
     },
     /// Find customers by plate (any part), mobile (or its last 4 digits), name, pinyin, VIN.
     Search { query: String },
@@ -366,7 +371,9 @@ async fn main() -> ExitCode {
                     serde_json::to_string_pretty(&err.payload()).unwrap_or_default()
                 );
             } else {
-                eprintln!("错误 Error: {err}");
+                let said = err.to_string();
+                let shown: Vec<String> = said.split('\n').map(for_terminal).collect();
+                eprintln!("错误 Error: {}", shown.join("\n"));
             }
             ExitCode::FAILURE
         }
@@ -464,11 +471,13 @@ async fn run(cli: &Cli, db: &std::path::Path, paths: &AppPaths) -> Result<ExitCo
             name,
             mobile,
             plate,
+            allow_duplicate_mobile,
         }) => {
             let draft = customer::CustomerDraft {
                 name: name.clone(),
                 mobile: mobile.clone(),
                 plate: plate.clone(),
+                allow_duplicate_mobile: *allow_duplicate_mobile,
             };
             let hit = customer::create(&store, &draft).await?;
             out.done(
@@ -487,7 +496,7 @@ async fn run(cli: &Cli, db: &std::path::Path, paths: &AppPaths) -> Result<ExitCo
                     format!(
                         "#{}\t{}\t{}\t{}",
                         h.customer_id,
-                        h.name,
+                        for_terminal(&h.name),
                         h.mobile_masked,
                         h.plates.join(" ")
                     )
@@ -501,7 +510,7 @@ async fn run(cli: &Cli, db: &std::path::Path, paths: &AppPaths) -> Result<ExitCo
             let text = format!(
                 "#{} {}  {}  等级 Grade {}  积分 Points {}\n{}",
                 id,
-                file.customer.name,
+                for_terminal(&file.customer.name),
                 servicebay::logging::mask_phone(&file.customer.mobile),
                 file.grade.as_deref().unwrap_or("—"),
                 file.points,
@@ -739,13 +748,6 @@ async fn run(cli: &Cli, db: &std::path::Path, paths: &AppPaths) -> Result<ExitCo
                 appointment::parse_day("from", from)?,
                 appointment::parse_day("to", to)?,
             );
-            if to < from {
-                return Err(Error::validation(
-                    "to",
-                    "结束日期不能早于开始日期",
-                    "The end date comes after the start date",
-                ));
-            }
             let kpis = servicebay::report::store::kpis(&store, from, to).await?;
             let percent = |r: &servicebay::appointment::figures::Ratio| {
                 r.percent.map(|p| format!("{p}%")).unwrap_or("—".into())
@@ -946,7 +948,10 @@ impl Output {
             report
                 .rejected
                 .iter()
-                .map(|r| format!("  第{}行 row {}: {}", r.row, r.row, r.message))
+                .map(|r| format!(
+                    "  第{}行 row {}: {} / {}",
+                    r.row, r.row, r.message, r.message_en
+                ))
                 .collect::<Vec<_>>()
                 .join("\n")
         );
@@ -980,7 +985,9 @@ impl Output {
                 serde_json::to_string_pretty(value).unwrap_or_default()
             );
         } else if !text.is_empty() {
-            println!("{text}");
+            // Stored text is shown, never obeyed: an escape in a name cannot steer the terminal.
+            let shown: Vec<String> = text.split('\n').map(for_terminal).collect();
+            println!("{}", shown.join("\n"));
         }
     }
 }

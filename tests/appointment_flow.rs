@@ -78,6 +78,7 @@ fn draft(name: &str, mobile: &str, plate: &str) -> CustomerDraft {
         name: name.into(),
         mobile: mobile.into(),
         plate: plate.into(),
+        allow_duplicate_mobile: false,
     }
 }
 

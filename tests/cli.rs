@@ -150,19 +150,46 @@ fn appointments_list_sweep_and_print_from_the_command_line() {
         .count();
     assert!(open > 0);
 
-    // At the end of tomorrow every open booking up to then is a no-show, once.
-    let end = format!("{tomorrow} 23:59");
-    let swept = servicebay(&db, &["--json", "appointment", "sweep", "--now", &end]);
+    // Swept now: the bookings past their time are no-shows, once.
+    let now = chrono::Utc::now()
+        .with_timezone(&chrono_tz::Asia::Shanghai)
+        .format("%Y-%m-%d %H:%M")
+        .to_string();
+    let swept = servicebay(&db, &["--json", "appointment", "sweep", "--now", &now]);
     assert!(swept.status.success());
     let changed = json(&swept);
-    let changed = changed.as_array().unwrap();
-    assert!(changed.len() >= open);
-    assert!(changed.iter().all(|b| b["status"] == "no_show"));
+    assert!(
+        changed
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|b| b["status"] == "no_show")
+    );
     let again = json(&servicebay(
         &db,
-        &["--json", "appointment", "sweep", "--now", &end],
+        &["--json", "appointment", "sweep", "--now", &now],
     ));
     assert_eq!(again.as_array().unwrap().len(), 0);
+    // A sweep as of the future would mark every open booking: refused, nothing changed.
+    for future in [format!("{tomorrow} 23:59"), "9999-12-31 23:59".to_string()] {
+        let refused = servicebay(&db, &["--json", "appointment", "sweep", "--now", &future]);
+        assert_eq!(refused.status.code(), Some(1), "{future}");
+        let error = json(&refused);
+        assert_eq!(
+            (error["code"].as_str(), error["field"].as_str()),
+            (Some("validation"), Some("now"))
+        );
+    }
+    let still_open = json(&servicebay(
+        &db,
+        &["--json", "appointment", "list", "--date", &tomorrow],
+    ))
+    .as_array()
+    .unwrap()
+    .iter()
+    .filter(|b| matches!(b["status"].as_str(), Some("booked" | "confirmed")))
+    .count();
+    assert_eq!(still_open, open, "tomorrow's bookings are untouched");
     let bad = servicebay(
         &db,
         &["--json", "appointment", "sweep", "--now", "tomorrow"],
@@ -406,6 +433,135 @@ fn followups_complaints_and_figures_from_the_command_line() {
         &["report", "kpis", "--from", &tomorrow, "--to", &today],
     );
     assert_eq!(backwards.status.code(), Some(1));
+}
+
+#[test]
+fn import_row_reasons_are_printed_in_both_languages_in_text_mode() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("servicebay.db");
+    let file = dir.path().join("名单.csv");
+    std::fs::write(&file, "姓名,手机\n赵敏,1360000111\n").unwrap();
+    let file = file.to_str().unwrap();
+    let as_json = servicebay(&db, &["--json", "customer", "import", file, "--dry-run"]);
+    let reason = &json(&as_json)["rejected"][0];
+    let (zh, en) = (
+        reason["message"].as_str().unwrap(),
+        reason["messageEn"].as_str().unwrap(),
+    );
+    let as_text = servicebay(&db, &["customer", "import", file, "--dry-run"]);
+    assert_eq!(as_text.status.code(), Some(0));
+    let printed = stdout(&as_text);
+    assert!(printed.contains(zh) && printed.contains(en), "{printed}");
+}
+
+#[test]
+fn a_reversed_period_is_refused_by_every_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("servicebay.db");
+    let (from, to) = ("2026-11-30", "2026-11-01");
+    for args in [
+        vec!["report", "kpis", "--from", from, "--to", to],
+        vec![
+            "print",
+            "followup-summary",
+            "--from",
+            from,
+            "--to",
+            to,
+            "-o",
+            "summary.pdf",
+        ],
+        vec![
+            "print",
+            "followup-summary",
+            "--from",
+            from,
+            "--to",
+            to,
+            "-o",
+            "summary.xlsx",
+        ],
+    ] {
+        let mut with_json = vec!["--json"];
+        with_json.extend(&args);
+        let refused = servicebay(&db, &with_json);
+        assert_eq!(refused.status.code(), Some(1), "{args:?}");
+        let error = json(&refused);
+        assert_eq!(
+            (error["code"].as_str(), error["field"].as_str()),
+            (Some("validation"), Some("to")),
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn bench_refuses_empty_runs_instead_of_panicking_and_describes_each_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("servicebay.db");
+    for (args, field) in [
+        (vec!["bench", "search", "--queries", "0"], "queries"),
+        (vec!["bench", "search", "--customers", "0"], "customers"),
+        (
+            vec!["bench", "search", "--customers", "10", "--vehicles", "5"],
+            "vehicles",
+        ),
+        (vec!["bench", "kpis", "--days", "0"], "days"),
+        (vec!["bench", "kpis", "--orders", "0"], "orders"),
+        (vec!["bench", "import", "--rows", "0"], "rows"),
+        (vec!["bench", "work-order-pdf", "--runs", "0"], "runs"),
+    ] {
+        let mut with_json = vec!["--json"];
+        with_json.extend(&args);
+        let refused = servicebay(&db, &with_json);
+        assert_eq!(refused.status.code(), Some(1), "{args:?}");
+        let error = json(&refused);
+        assert_eq!(
+            (error["code"].as_str(), error["field"].as_str()),
+            (Some("validation"), Some(field)),
+            "{args:?}"
+        );
+    }
+    let help = stdout(&servicebay(&db, &["bench", "--help"]));
+    let about = |command: &str| {
+        help.lines()
+            .find_map(|l| l.trim().strip_prefix(command))
+            .map(|rest| rest.trim().to_string())
+            .unwrap_or_default()
+    };
+    let (kpis, pdf) = (about("kpis"), about("work-order-pdf"));
+    assert!(!pdf.is_empty(), "{help}");
+    assert!(kpis.contains("dashboard"), "{help}");
+    assert!(pdf.contains("PDF") && !kpis.contains("PDF"), "{help}");
+}
+
+#[test]
+fn customer_add_warns_of_a_mobile_on_file_and_adds_when_told_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("servicebay.db");
+    let add = |name: &str, plate: &str, extra: &[&str]| {
+        let mut args = vec![
+            "--json",
+            "customer",
+            "add",
+            "--name",
+            name,
+            "--mobile",
+            "13812348000",
+            "--plate",
+            plate,
+        ];
+        args.extend(extra);
+        servicebay(&db, &args)
+    };
+    let first = add("王建国", "京A12345", &[]);
+    assert!(first.status.success());
+    let refused = add("王芳", "京B54321", &[]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert_eq!(json(&refused)["code"], "conflict");
+    let confirmed = add("王芳", "京B54321", &["--allow-duplicate-mobile"]);
+    assert!(confirmed.status.success());
+    assert_eq!(json(&confirmed)["name"], "王芳");
 }
 
 /// Customers for an import: `count` rows with plates and mobiles of their own.

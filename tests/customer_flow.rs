@@ -11,6 +11,7 @@ fn draft(name: &str, mobile: &str, plate: &str) -> CustomerDraft {
         name: name.into(),
         mobile: mobile.into(),
         plate: plate.into(),
+        allow_duplicate_mobile: false,
     }
 }
 
@@ -130,4 +131,42 @@ async fn the_demo_dealership_loads_once_into_an_empty_database() {
         .await
         .unwrap();
     assert_eq!(hits[0].name, first.name);
+}
+
+#[tokio::test]
+async fn a_mobile_already_on_file_is_refused_naming_the_customer_unless_confirmed() {
+    let (_dir, store) = fresh_store().await;
+    let first = customer::create(&store, &draft("王建国", "13812348000", "京A12345"))
+        .await
+        .unwrap();
+    let err = customer::create(&store, &draft("王芳", "138 1234 8000", "京B54321"))
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "conflict");
+    assert!(
+        err.message_zh()
+            .contains(&format!("#{}", first.customer_id))
+            && err.message_zh().contains("王建国"),
+        "names the other customer: {}",
+        err.message_zh()
+    );
+    assert!(
+        customer::store::search(&store, "京B54321")
+            .await
+            .unwrap()
+            .is_empty(),
+        "nothing stored"
+    );
+    let confirmed = CustomerDraft {
+        allow_duplicate_mobile: true,
+        ..draft("王芳", "138 1234 8000", "京B54321")
+    };
+    customer::create(&store, &confirmed).await.unwrap();
+    assert_eq!(
+        customer::store::search(&store, "13812348000")
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
 }

@@ -45,6 +45,7 @@ async fn new_car(store: &Store, n: u32) -> (i64, i64, String) {
             name: "门卫测".into(),
             mobile: format!("139{:08}", n),
             plate: format!("津A{}", 10000 + n % 89999),
+            allow_duplicate_mobile: false,
         },
     )
     .await

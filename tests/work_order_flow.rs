@@ -53,6 +53,7 @@ async fn desk() -> Desk {
             name: "王建国".into(),
             mobile: "13812348000".into(),
             plate: "京A12345".into(),
+            allow_duplicate_mobile: false,
         },
     )
     .await
@@ -353,6 +354,7 @@ async fn a_walk_in_needs_the_customers_own_car_and_a_returning_customer_is_greet
             name: "李芳".into(),
             mobile: "13900001111".into(),
             plate: "京B54321".into(),
+            allow_duplicate_mobile: false,
         },
     )
     .await

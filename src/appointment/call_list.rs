@@ -103,6 +103,7 @@ pub struct CallInput {
 
 impl CallInput {
     pub fn validate(&self, tz: chrono_tz::Tz, now: DateTime<Utc>) -> Result<Option<DateTime<Utc>>> {
+        crate::text::note("note", &self.note, 500, "通话记录", "note")?;
         match self.outcome {
             CallOutcome::Booked => Err(Error::validation(
                 "outcome",
@@ -187,10 +188,16 @@ impl Campaign {
         Ok(Campaign {
             id: self.id,
             name: name.to_string(),
-            purpose: self.purpose.trim().to_string(),
+            purpose: crate::text::note("purpose", &self.purpose, 500, "活动目的", "purpose")?,
             from_date: from.to_string(),
             to_date: to.to_string(),
-            model_contains: self.model_contains.trim().to_string(),
+            model_contains: crate::text::line(
+                "modelContains",
+                &self.model_contains,
+                30,
+                "车型",
+                "model",
+            )?,
             min_age_years: self.min_age_years,
         })
     }

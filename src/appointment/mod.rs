@@ -622,7 +622,7 @@ pub struct BenefitInput {
 
 impl BenefitInput {
     pub fn validate(&self) -> Result<BenefitInput> {
-        let note = self.note.trim().to_string();
+        let note = crate::text::line("note", &self.note, 100, "礼遇内容", "benefit note")?;
         match self.benefit {
             Benefit::Points if !(1..=100_000).contains(&self.points) => Err(Error::validation(
                 "points",
@@ -976,6 +976,8 @@ pub async fn confirm(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<BookingFile> {
+    crate::text::note("note", &call.note, 500, "确认电话记录", "note")?;
+    crate::text::optional_name("driver", &call.driver, 50, "送修人", "driver's name")?;
     let settings = store::settings(store).await?;
     let tz = crate::dealership::store::time_zone(store).await?;
     store::confirm(store, id, call, &settings, tz, actor_id, now).await?;
@@ -1007,6 +1009,7 @@ pub async fn cancel(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<BookingFile> {
+    crate::text::note("reason", reason, 500, "取消原因", "reason")?;
     if reason.trim().is_empty() {
         return Err(Error::validation(
             "reason",
@@ -1056,6 +1059,7 @@ pub async fn reschedule(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<BookingFile> {
+    crate::text::note("note", &input.note, 500, "改约说明", "note")?;
     let settings = store::settings(store).await?;
     let tz = crate::dealership::store::time_zone(store).await?;
     let new_id = store::reschedule(store, id, input, &settings, tz, actor_id, now).await?;
@@ -1069,7 +1073,26 @@ pub async fn due_now(store: &Store, now: DateTime<Utc>) -> Result<DueNow> {
 }
 
 /// Applies the no-show rule as of `now` and returns the bookings it changed.
+/// How far ahead of the clock a sweep may be asked for: a desk's clock a little fast.
+pub const SWEEP_AHEAD_MINUTES: i64 = 5;
+
+/// A sweep time must not lie in the future beyond a few minutes of `clock`: a sweep "as of"
+/// next year would mark every open booking a no-show.
+pub fn check_sweep_time(at: DateTime<Utc>, clock: DateTime<Utc>) -> Result<()> {
+    if at > clock + Duration::minutes(SWEEP_AHEAD_MINUTES) {
+        return Err(Error::validation(
+            "now",
+            format!("失约检查的时间不能晚于现在（最多提前{SWEEP_AHEAD_MINUTES}分钟）"),
+            format!(
+                "The no-show sweep cannot run as of a time in the future (at most {SWEEP_AHEAD_MINUTES} minutes ahead)"
+            ),
+        ));
+    }
+    Ok(())
+}
+
 pub async fn sweep(store: &Store, now: DateTime<Utc>) -> Result<Vec<BookingLine>> {
+    check_sweep_time(now, Utc::now())?;
     let settings = store::settings(store).await?;
     let tz = crate::dealership::store::time_zone(store).await?;
     let today = now.with_timezone(&tz).date_naive();
@@ -1118,7 +1141,13 @@ pub async fn appointment_list_pdf(
 ) -> Result<Vec<u8>> {
     let dealership = crate::dealership::store::required(store).await?;
     let by = crate::print::PrintedBy {
-        preparer: preparer.to_string(),
+        preparer: crate::text::optional_name(
+            "preparer",
+            preparer,
+            crate::staff::NAME_MAX,
+            "制表人",
+            "preparer's name",
+        )?,
         date: crate::dealership::store::today(store).await?,
     };
     let lines = printed_lines(store, day).await?;
@@ -1143,6 +1172,22 @@ mod tests {
 
     fn tz() -> chrono_tz::Tz {
         chrono_tz::Asia::Shanghai
+    }
+
+    #[test]
+    fn a_sweep_may_not_run_as_of_the_future_beyond_a_few_minutes() {
+        let clock = at("2026-12-02 10:00");
+        for ok in ["2026-12-02 10:00", "2026-12-02 10:05", "2026-11-24 17:30"] {
+            assert!(check_sweep_time(at(ok), clock).is_ok(), "{ok}");
+        }
+        for far in ["2026-12-02 10:06", "9999-12-31 23:59"] {
+            let err = check_sweep_time(at(far), clock).unwrap_err();
+            assert_eq!(
+                (err.code(), err.field()),
+                ("validation", Some("now")),
+                "{far}"
+            );
+        }
     }
 
     fn at(local: &str) -> DateTime<Utc> {

@@ -180,6 +180,12 @@ impl CareSettings {
                 "Key customers are contacted every 7 to 365 days",
             ));
         }
+        for holiday in &self.holidays {
+            crate::text::line("holidays", &holiday.name, 20, "节日名称", "holiday name")?;
+        }
+        for t in &self.templates {
+            crate::text::note("templates", &t.text, 500, "话术", "message")?;
+        }
         if let Some(t) = self.templates.iter().find(|t| t.text.trim().is_empty()) {
             return Err(Error::validation(
                 "templates",
@@ -229,6 +235,14 @@ pub struct CareDone {
     pub channel: crate::customer::ContactChannel,
     pub outcome: String,
     pub staff_id: i64,
+}
+
+impl CareDone {
+    pub fn check(&self) -> Result<()> {
+        crate::text::line("occasion", &self.occasion, 50, "关怀事由", "occasion")?;
+        crate::text::note("outcome", &self.outcome, 500, "关怀结果", "outcome")?;
+        Ok(())
+    }
 }
 
 #[cfg(test)]

@@ -271,6 +271,7 @@ pub async fn todo(
 
 /// Marks an item done and logs the contact on the customer's file.
 pub async fn done(store: &Store, input: &CareDone, now: DateTime<Utc>) -> Result<()> {
+    input.check()?;
     let staff = crate::staff::store::list(store)
         .await?
         .into_iter()

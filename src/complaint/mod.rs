@@ -163,6 +163,13 @@ pub struct ComplaintDraft {
 
 impl ComplaintDraft {
     pub fn check(&self) -> Result<()> {
+        crate::text::printed_note(
+            "description",
+            &self.description,
+            2000,
+            "投诉内容",
+            "complaint",
+        )?;
         if self.description.trim().is_empty() {
             return Err(Error::validation(
                 "description",
@@ -192,6 +199,15 @@ pub struct ComplaintStep {
 impl ComplaintStep {
     pub fn check(&self) -> Result<()> {
         let missing = |field, zh: &str, en: &str| Err(Error::validation(field, zh, en));
+        crate::text::printed_note("note", &self.note, 2000, "处理记录", "note")?;
+        crate::text::printed_note("finding", &self.finding, 2000, "调查结论", "finding")?;
+        crate::text::printed_note(
+            "resolution",
+            &self.resolution,
+            2000,
+            "处理结果",
+            "resolution",
+        )?;
         match self.action {
             ComplaintAction::Acknowledge if self.note.trim().is_empty() => missing(
                 "note",
@@ -270,6 +286,26 @@ pub fn number(month: &str, last: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_complaint_has_a_length_limit() {
+        let draft = ComplaintDraft {
+            source: Source::Phone,
+            category: Category::Service,
+            customer_id: 1,
+            vehicle_id: None,
+            work_order_id: None,
+            description: "等".repeat(5 * 1024 * 1024),
+            owner_id: 1,
+            actor_id: None,
+        };
+        assert_eq!(draft.check().unwrap_err().field(), Some("description"));
+        let ok = ComplaintDraft {
+            description: "等待时间长\n没有人接待".into(),
+            ..draft
+        };
+        assert!(ok.check().is_ok());
+    }
     use chrono::TimeZone;
 
     #[test]

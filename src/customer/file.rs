@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::phone;
 use crate::{Error, Result};
 
-use crate::text::text_enum;
+use crate::text::{self, text_enum};
 
 text_enum!(CustomerKind { Person = "person", Company = "company" });
 text_enum!(Gender { Male = "male", Female = "female" });
@@ -121,7 +121,7 @@ impl CustomerInput {
             }
             other_phones.push(OtherPhone {
                 number: phone::normalize_phone("otherPhones", &other.number)?,
-                label: other.label.trim().to_string(),
+                label: text::line("otherPhones", &other.label, 20, "电话备注", "phone label")?,
             });
         }
         if mobile.is_empty() && other_phones.is_empty() {
@@ -182,24 +182,39 @@ impl CustomerInput {
                 "A customer cannot refer themselves",
             ));
         }
-        for (field, value, max, zh, en) in [
-            ("address", &self.address, 120, "地址", "The address"),
-            ("employer", &self.employer, 60, "工作单位", "The employer"),
-            ("position", &self.position, 30, "职务", "The position"),
-            ("wechat", &self.wechat, 40, "微信", "The WeChat id"),
-        ] {
-            limit(field, value.trim(), max, zh, en)?;
-        }
+        let note = |field, value: &str, zh, en| text::note(field, value, NOTE_MAX, zh, en);
+        let notes = Notes {
+            personality: note(
+                "notes.personality",
+                &self.notes.personality,
+                "性格爱好",
+                "note on personality",
+            )?,
+            relationships: note(
+                "notes.relationships",
+                &self.notes.relationships,
+                "人际关系",
+                "note on relationships",
+            )?,
+            work: note("notes.work", &self.notes.work, "工作备注", "note on work")?,
+            education: note(
+                "notes.education",
+                &self.notes.education,
+                "教育背景",
+                "note on education",
+            )?,
+        };
         Ok(CustomerInput {
             name,
             mobile,
             other_phones,
-            address: self.address.trim().to_string(),
+            address: text::line("address", &self.address, 120, "地址", "address")?,
             birthday: birthday.map(|d| d.to_string()).unwrap_or_default(),
-            employer: self.employer.trim().to_string(),
-            position: self.position.trim().to_string(),
-            email: email.to_string(),
-            wechat: self.wechat.trim().to_string(),
+            employer: text::optional_name("employer", &self.employer, 60, "工作单位", "employer")?,
+            position: text::line("position", &self.position, 30, "职务", "position")?,
+            email: text::line("email", email, 100, "电子邮箱", "e-mail address")?,
+            wechat: text::line("wechat", &self.wechat, 40, "微信", "WeChat id")?,
+            notes,
             contact_from: from.to_string(),
             contact_to: to.to_string(),
             ..self.clone()
@@ -207,29 +222,13 @@ impl CustomerInput {
     }
 }
 
-/// The customer's (or company's) name: required, at most 50 characters.
-pub(super) fn checked_name(input: &str) -> Result<String> {
-    let name = input.trim();
-    if name.is_empty() {
-        return Err(Error::validation(
-            "name",
-            "请填写客户姓名或单位名称",
-            "Enter the customer's name",
-        ));
-    }
-    limit("name", name, 50, "客户姓名", "A customer name")?;
-    Ok(name.to_string())
-}
+/// The longest note the file keeps in each of its note fields.
+pub const NOTE_MAX: usize = 2000;
 
-fn limit(field: &'static str, value: &str, max: usize, zh: &str, en: &str) -> Result<()> {
-    if value.chars().count() > max {
-        return Err(Error::validation(
-            field,
-            format!("{zh}最多{max}个字"),
-            format!("{en} has at most {max} characters"),
-        ));
-    }
-    Ok(())
+/// The customer's (or company's) name: required, at most 50 characters, nothing invisible and
+/// nothing the print font lacks (it prints on every paper).
+pub(super) fn checked_name(input: &str) -> Result<String> {
+    text::name("name", input, 50, "客户姓名或单位名称", "customer name")
 }
 
 /// `YYYY-MM-DD`, or nothing.

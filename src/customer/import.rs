@@ -104,7 +104,8 @@ pub struct Sheet {
     pub rows: Vec<(usize, Vec<Cell>)>,
 }
 
-/// Reads the first sheet of an .xlsx/.xls/.ods file, or a CSV file (UTF-8, with or without BOM).
+/// Reads the first sheet of an .xlsx/.xls/.ods file, or a CSV file (UTF-8 with or without BOM,
+/// or GBK).
 pub fn read_sheet(path: &Path) -> Result<Sheet> {
     let extension = path
         .extension()
@@ -112,20 +113,25 @@ pub fn read_sheet(path: &Path) -> Result<Sheet> {
         .unwrap_or("")
         .to_ascii_lowercase();
     let table: Vec<Vec<Cell>> = if extension == "csv" {
+        let text = csv_text(&std::fs::read(path).map_err(file_error)?)?;
+        if let Some(line) = unclosed_quote(&text) {
+            return Err(Error::validation(
+                "file",
+                format!(
+                    "文件第 {line} 行有一个引号（\"）没有结束，之后的内容都会被读成一个单元格：请在该行补上或删去引号"
+                ),
+                format!(
+                    "The quote (\") opened on line {line} of the file is never closed, so the rest of the file would read as one cell: close or remove it on that line"
+                ),
+            ));
+        }
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
-            .from_path(path)
-            .map_err(file_error)?;
+            .from_reader(text.as_bytes());
         reader
             .records()
-            .map(|record| {
-                Ok(record
-                    .map_err(file_error)?
-                    .iter()
-                    .map(|s| text_cell(s.trim_start_matches('\u{feff}')))
-                    .collect())
-            })
+            .map(|record| Ok(record.map_err(file_error)?.iter().map(text_cell).collect()))
             .collect::<Result<_>>()?
     } else {
         let mut workbook = calamine::open_workbook_auto(path).map_err(file_error)?;
@@ -156,6 +162,53 @@ pub fn read_sheet(path: &Path) -> Result<Sheet> {
         .filter(|(_, cells)| cells.iter().any(|c| *c != Cell::Empty))
         .collect();
     Ok(Sheet { headers, rows })
+}
+
+/// The text of a CSV file: UTF-8 (with or without BOM), or else GBK, as Excel's
+/// "CSV (逗号分隔)" writes it on Chinese Windows; refused when it is neither.
+pub fn csv_text(bytes: &[u8]) -> Result<String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(text.to_string());
+    }
+    encoding_rs::GBK
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .map(|text| text.into_owned())
+        .ok_or_else(|| {
+            Error::validation(
+                "file",
+                "无法识别文件的文字编码（既不是 UTF-8，也不是 GBK）：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再导入",
+                "Cannot tell the file's text encoding (it is neither UTF-8 nor GBK): save it from Excel as “CSV UTF-8 (Comma delimited)” and import that",
+            )
+        })
+}
+
+/// The line on which a quoted CSV cell opens and never closes, as the CSV reader would read
+/// it (a quote opens a cell only at its start; `""` inside is a quote).
+fn unclosed_quote(text: &str) -> Option<usize> {
+    let (mut line, mut opened, mut quoted, mut at_start) = (1, 0, false, true);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                }
+                '"' => quoted = false,
+                '\n' => line += 1,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' if at_start => (quoted, opened, at_start) = (true, line, false),
+            ',' => at_start = true,
+            '\n' => (line, at_start) = (line + 1, true),
+            '\r' => {}
+            _ => at_start = false,
+        }
+    }
+    quoted.then_some(opened)
 }
 
 fn file_error(err: impl std::fmt::Display) -> Error {
@@ -527,35 +580,77 @@ pub fn report_rejected(path: &Path, sheet: &Sheet, report: &mut ImportReport) ->
     Ok(())
 }
 
+/// The most characters an .xlsx cell holds.
+pub const MAX_CELL_CHARS: usize = 32_767;
+/// The most columns an .xlsx sheet holds.
+pub const MAX_COLUMNS: usize = 16_384;
+/// The most rows an .xlsx sheet holds.
+const MAX_ROWS: usize = 1_048_576;
+
+/// A cell the sheet can hold: cut to [`MAX_CELL_CHARS`] with a mark at the end; true when cut.
+fn fitted(text: &str) -> (String, bool) {
+    const MARK: &str = "…〔已截断 cut〕";
+    if text.chars().count() <= MAX_CELL_CHARS {
+        return (text.to_string(), false);
+    }
+    let keep = MAX_CELL_CHARS - MARK.chars().count();
+    (text.chars().take(keep).collect::<String>() + MARK, true)
+}
+
 /// Writes the rejected rows, with their reasons, as an .xlsx the user can fix and import again.
+/// The report is always writable: a cell longer than a sheet cell holds is cut (the row's
+/// reason says which), and columns beyond the sheet's last are left out (the reason says so).
 pub fn write_rejected(path: &Path, sheet: &Sheet, rejected: &[RejectedRow]) -> Result<()> {
     let mut book = rust_xlsxwriter::Workbook::new();
     let page = book.add_worksheet();
     let xlsx = |e: rust_xlsxwriter::XlsxError| Error::Io(std::io::Error::other(e));
+    // Row number and reason come first; the file's columns follow as far as the sheet goes.
+    let room = MAX_COLUMNS - 2;
     page.write_string(0, 0, "行号 Row").map_err(xlsx)?;
     page.write_string(0, 1, "原因 Reason").map_err(xlsx)?;
-    for (col, header) in sheet.headers.iter().enumerate() {
-        page.write_string(0, col as u16 + 2, header).map_err(xlsx)?;
+    for (col, header) in sheet.headers.iter().take(room).enumerate() {
+        page.write_string(0, col as u16 + 2, fitted(header).0)
+            .map_err(xlsx)?;
     }
-    for (index, reject) in rejected.iter().enumerate() {
+    for (index, reject) in rejected.iter().take(MAX_ROWS - 1).enumerate() {
         let line = index as u32 + 1;
         page.write_number(line, 0, reject.row).map_err(xlsx)?;
-        page.write_string(
-            line,
-            1,
-            format!("{} / {}", reject.message, reject.message_en),
-        )
-        .map_err(xlsx)?;
+        let mut notes = Vec::new();
         if let Some((_, cells)) = sheet
             .rows
             .iter()
             .find(|(row, _)| *row == reject.row as usize)
         {
-            for (col, cell) in cells.iter().enumerate() {
-                page.write_string(line, col as u16 + 2, cell_text(cell))
+            let mut cut = Vec::new();
+            for (col, cell) in cells.iter().take(room).enumerate() {
+                let (text, was_cut) = fitted(&cell_text(cell));
+                if was_cut {
+                    cut.push((col + 1).to_string());
+                }
+                page.write_string(line, col as u16 + 2, text)
                     .map_err(xlsx)?;
             }
+            if !cut.is_empty() {
+                notes.push(format!(
+                    "第 {} 列过长，已截断到 {MAX_CELL_CHARS} 字 / column {} cut to {MAX_CELL_CHARS} characters",
+                    cut.join("、"),
+                    cut.join(", ")
+                ));
+            }
+            if cells.len() > room {
+                notes.push(format!(
+                    "共 {} 列，第 {room} 列之后未列出 / {} columns, those after column {room} left out",
+                    cells.len(),
+                    cells.len()
+                ));
+            }
         }
+        let mut reason = format!("{} / {}", reject.message, reject.message_en);
+        for note in notes {
+            reason = format!("〔{note}〕{reason}");
+        }
+        page.write_string(line, 1, fitted(&reason).0)
+            .map_err(xlsx)?;
     }
     book.save(path).map_err(xlsx)
 }

@@ -27,7 +27,8 @@ pub async fn save(store: &Store, input: &CustomerInput) -> Result<CustomerFile> 
 }
 
 /// Imports a customer list file; rejected rows go to an .xlsx report beside it, so the user can
-/// fix them there and import that file again.
+/// fix them there and import that file again. The report is written before anything is
+/// stored: when it cannot be written, nothing is.
 pub async fn import_file(
     store: &Store,
     path: &std::path::Path,
@@ -36,9 +37,10 @@ pub async fn import_file(
 ) -> Result<import::ImportReport> {
     let sheet = import::read_sheet(path)?;
     let today = crate::dealership::store::today(store).await?;
-    let mut report = store::import(store, &sheet, options, today, progress).await?;
-    import::report_rejected(path, &sheet, &mut report)?;
-    Ok(report)
+    store::import(store, &sheet, options, today, progress, &mut |report| {
+        import::report_rejected(path, &sheet, report)
+    })
+    .await
 }
 
 /// Adds a line to the contact log and returns the file.
@@ -47,7 +49,19 @@ pub async fn log_contact(
     customer_id: i64,
     entry: &ContactLine,
 ) -> Result<CustomerFile> {
-    if entry.subject.trim().is_empty() {
+    let entry = &ContactLine {
+        staff_name: crate::text::optional_name(
+            "staffName",
+            &entry.staff_name,
+            crate::staff::NAME_MAX,
+            "联系人（员工）",
+            "staff name",
+        )?,
+        subject: crate::text::line("subject", &entry.subject, 100, "联系事由", "subject")?,
+        outcome: crate::text::note("outcome", &entry.outcome, 1000, "联系结果", "outcome")?,
+        ..entry.clone()
+    };
+    if entry.subject.is_empty() {
         return Err(Error::validation(
             "subject",
             "请填写联系事由",
@@ -72,21 +86,15 @@ pub async fn add_points(
             "The change of points cannot be 0",
         ));
     }
-    if reason.trim().is_empty() {
+    let reason = crate::text::line("reason", reason, 100, "积分变动原因", "reason")?;
+    if reason.is_empty() {
         return Err(Error::validation(
             "reason",
             "请填写积分变动原因",
             "Enter the reason for the points",
         ));
     }
-    store::add_points(
-        store,
-        customer_id,
-        points,
-        reason.trim(),
-        chrono::Utc::now(),
-    )
-    .await?;
+    store::add_points(store, customer_id, points, &reason, chrono::Utc::now()).await?;
     store::get(store, customer_id).await
 }
 
@@ -226,6 +234,11 @@ pub struct CustomerDraft {
     pub name: String,
     pub mobile: String,
     pub plate: String,
+    /// The desk confirmed that the mobile, already on another customer's file, is right for
+    /// this one too (a family's shared phone). Without it such a draft is refused with
+    /// `conflict`, naming the other customer, as the import reports the row as a duplicate.
+    #[serde(default)]
+    pub allow_duplicate_mobile: bool,
 }
 
 /// A draft that passed every rule; only this reaches the store.
@@ -234,6 +247,8 @@ pub struct NewCustomer {
     pub name: String,
     pub mobile: String,
     pub plate: Plate,
+    /// See [`CustomerDraft::allow_duplicate_mobile`].
+    pub allow_duplicate_mobile: bool,
 }
 
 impl CustomerDraft {
@@ -242,6 +257,7 @@ impl CustomerDraft {
             name: file::checked_name(&self.name)?,
             mobile: phone::normalize_mobile("mobile", &self.mobile)?,
             plate: Plate::parse(&self.plate)?,
+            allow_duplicate_mobile: self.allow_duplicate_mobile,
         })
     }
 }
@@ -335,6 +351,7 @@ mod tests {
             name: name.into(),
             mobile: mobile.into(),
             plate: plate.into(),
+            allow_duplicate_mobile: false,
         }
     }
 

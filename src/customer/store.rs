@@ -44,6 +44,26 @@ pub async fn insert(
     new: &NewCustomer,
     now: DateTime<Utc>,
 ) -> Result<i64> {
+    if !new.allow_duplicate_mobile {
+        let other = sqlx::query!(
+            r#"SELECT id AS "id!", name FROM customer WHERE mobile = ?1 ORDER BY id LIMIT 1"#,
+            new.mobile
+        )
+        .fetch_optional(&mut *conn)
+        .await?;
+        if let Some(other) = other {
+            return Err(Error::conflict(
+                format!(
+                    "手机号 {} 已在客户 #{} {} 的档案中；如确是同一号码（例如家人共用），请确认后再保存",
+                    new.mobile, other.id, other.name
+                ),
+                format!(
+                    "The mobile {} is already on the file of customer #{} {}; confirm to save it for this customer too (e.g. a shared family phone)",
+                    new.mobile, other.id, other.name
+                ),
+            ));
+        }
+    }
     let customer_id = save_in(conn, &CustomerInput::person(&new.name, &new.mobile), now).await?;
     vehicle::store::save_in(
         conn,
@@ -688,12 +708,15 @@ pub async fn lists(store: &Store, today: NaiveDate) -> Result<CustomerLists> {
 
 /// Imports a read sheet in one transaction: all or nothing, unless `skip_invalid`; a dry run
 /// does the whole import and rolls it back. `progress` hears (rows done, rows in all).
+/// `before_commit` sees the report before anything is stored (it writes the rejected-rows
+/// report): when it fails, nothing is stored.
 pub async fn import(
     store: &Store,
     sheet: &Sheet,
     options: &ImportOptions,
     today: NaiveDate,
     progress: &mut (dyn FnMut(usize, usize) + Send),
+    before_commit: &mut (dyn FnMut(&mut ImportReport) -> Result<()> + Send),
 ) -> Result<ImportReport> {
     let mapping = options
         .mapping
@@ -731,18 +754,23 @@ pub async fn import(
         }
     }
     let imported = !options.dry_run && (rejected.is_empty() || options.skip_invalid);
-    if imported {
-        tx.commit().await?;
-    } else {
-        tx.rollback().await?;
-    }
-    Ok(ImportReport {
+    let mut report = ImportReport {
         accepted,
         rejected,
         duplicates,
         imported,
         rejected_report: None,
-    })
+    };
+    if let Err(err) = before_commit(&mut report) {
+        tx.rollback().await?;
+        return Err(err);
+    }
+    if imported {
+        tx.commit().await?;
+    } else {
+        tx.rollback().await?;
+    }
+    Ok(report)
 }
 
 enum RowOutcome {

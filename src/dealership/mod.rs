@@ -30,8 +30,15 @@ pub struct Dealership {
 impl Dealership {
     /// Checks and tidies what was typed on the set-up form.
     pub fn validate(&self) -> Result<Dealership> {
-        let name = required("name", &self.name, 60, "门店名称", "The dealership name")?;
-        let address = required("address", &self.address, 120, "地址", "The address")?;
+        let name = crate::text::name("name", &self.name, 60, "门店名称", "dealership name")?;
+        let address = crate::text::printed_line("address", &self.address, 120, "地址", "address")?;
+        if address.is_empty() {
+            return Err(Error::validation(
+                "address",
+                "请填写地址",
+                "The address is required",
+            ));
+        }
         if self.hotline.trim().is_empty() {
             return Err(Error::validation(
                 "hotline",
@@ -59,25 +66,6 @@ impl Dealership {
     pub fn tz(&self) -> chrono_tz::Tz {
         self.time_zone.parse().unwrap_or(chrono_tz::Asia::Shanghai)
     }
-}
-
-fn required(field: &'static str, value: &str, max: usize, zh: &str, en: &str) -> Result<String> {
-    let value = value.trim();
-    if value.is_empty() {
-        return Err(Error::validation(
-            field,
-            format!("请填写{zh}"),
-            format!("{en} is required"),
-        ));
-    }
-    if value.chars().count() > max {
-        return Err(Error::validation(
-            field,
-            format!("{zh}最多{max}个字"),
-            format!("{en} has at most {max} characters"),
-        ));
-    }
-    Ok(value.to_string())
 }
 
 #[cfg(test)]
@@ -110,6 +98,16 @@ mod tests {
             }),
             Some("name")
         );
+        for name in ["\u{200B}", "华安\n马自达", "华安🚗马自达"] {
+            assert_eq!(
+                field(Dealership {
+                    name: name.into(),
+                    ..dealership()
+                }),
+                Some("name"),
+                "{name:?}"
+            );
+        }
         assert_eq!(
             field(Dealership {
                 address: "".into(),

@@ -91,6 +91,7 @@ pub fn demo_customers(count: usize) -> Vec<NewCustomer> {
                 name,
                 mobile,
                 plate,
+                allow_duplicate_mobile: false,
             });
         }
     }
@@ -213,7 +214,7 @@ async fn seed_into(store: &Store) -> Result<SeedSummary> {
     dealership::store::save_with(&mut *tx, &dealership, true).await?;
     let (mut advisors, mut technicians) = (Vec::new(), Vec::new());
     for (name, role) in STAFF {
-        let id = staff::store::insert(&mut tx, name, role).await?;
+        let id = staff::add(&mut tx, name, role).await?;
         match role {
             Role::Advisor => advisors.push(id),
             Role::Technician => technicians.push(id),

@@ -73,6 +73,7 @@ impl FollowupSettings {
                 "A call takes 1 to 30 minutes",
             ));
         }
+        crate::text::note("script", &self.script, 2000, "回访开场白", "call opening")?;
         if self.script.trim().is_empty() {
             return Err(Error::validation(
                 "script",
@@ -128,6 +129,14 @@ pub struct FollowupInput {
 
 impl FollowupInput {
     pub fn check(&self) -> Result<()> {
+        crate::text::note("remarks", &self.remarks, 1000, "回访备注", "remarks")?;
+        crate::text::note(
+            "vehicleProblem",
+            &self.vehicle_problem,
+            500,
+            "车辆问题",
+            "vehicle problem",
+        )?;
         if self.outcome != FollowupOutcome::Reached {
             if self.complaint.is_some() || self.scores != Scores::default() {
                 return Err(Error::validation(

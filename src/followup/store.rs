@@ -223,6 +223,7 @@ pub async fn calls(
     to: NaiveDate,
     order_id: Option<i64>,
 ) -> Result<Vec<FollowupLine>> {
+    crate::report::check_period(from, to)?;
     let tz = crate::dealership::store::time_zone(store).await?;
     let (start, end) = (start_of(from, tz), start_of(to + Duration::days(1), tz));
     let rows = sqlx::query!(

@@ -123,6 +123,15 @@ pub struct OtherPassInput {
 
 impl OtherPassInput {
     pub fn check(&self) -> Result<()> {
+        crate::text::note("note", &self.note, 200, "出门事由", "note")?;
+        crate::text::line("plate", &self.plate, 20, "车牌", "plate")?;
+        crate::text::line(
+            "workOrderNumber",
+            &self.work_order_number,
+            20,
+            "工单号",
+            "work order number",
+        )?;
         match self.kind {
             PassKind::Settled => Err(Error::validation(
                 "kind",

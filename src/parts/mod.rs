@@ -8,6 +8,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::customer::import::{Cell, ImportReport, RejectedRow, Sheet, cell_text};
+use crate::money::{Amount, format_yuan};
 use crate::work_order::PayType;
 use crate::{Error, Result, Store};
 
@@ -51,8 +52,10 @@ pub struct Part {
     pub on_hand_hundredths: i64,
 }
 
+/// A code or name of the catalogue: required, at most 60 characters, printable (it prints on
+/// work orders and statements).
 fn required(field: &'static str, value: &str, zh: &str, en: &str) -> Result<String> {
-    let value = value.trim();
+    let value = crate::text::printed_line(field, value, 60, zh, en)?;
     if value.is_empty() {
         return Err(Error::validation(
             field,
@@ -60,14 +63,7 @@ fn required(field: &'static str, value: &str, zh: &str, en: &str) -> Result<Stri
             format!("Enter the {en}"),
         ));
     }
-    if value.chars().count() > 60 {
-        return Err(Error::validation(
-            field,
-            format!("{zh}太长（最多 60 个字）"),
-            format!("The {en} is too long (60 characters at most)"),
-        ));
-    }
-    Ok(value.to_string())
+    Ok(value)
 }
 
 /// Codes and part numbers as the catalogue keeps them: ASCII upper case, no spaces.
@@ -117,20 +113,11 @@ impl LabourRate {
 
 impl Part {
     pub fn validate(&self) -> Result<Part> {
-        if !(0..=10_000_000_000).contains(&self.unit_price_fen) {
-            return Err(Error::validation(
-                "unitPriceFen",
-                "单价应在 0 到 1 亿元之间",
-                "The unit price must be between 0 and 100 million yuan",
-            ));
-        }
-        if !(0..=100_000_000).contains(&self.on_hand_hundredths) {
-            return Err(Error::validation(
-                "onHandHundredths",
-                "库存数量不能为负数",
-                "The quantity on hand cannot be negative",
-            ));
-        }
+        PRICE.check(self.unit_price_fen, &format_yuan(self.unit_price_fen))?;
+        ON_HAND.check(
+            self.on_hand_hundredths,
+            &crate::work_order::hours_text(self.on_hand_hundredths),
+        )?;
         let unit = self.unit.trim();
         Ok(Part {
             id: self.id,
@@ -210,20 +197,32 @@ fn mapping(headers: &[String]) -> Vec<Option<PartColumn>> {
         .collect()
 }
 
-/// A number cell (or text such as `¥1,280.50`) × 100, rounded.
-fn hundredths(cell: Option<&Cell>) -> Option<i64> {
-    match cell? {
-        Cell::Number(n) => Some((n * 100.0).round() as i64),
-        other => {
-            let text: String = cell_text(other)
-                .chars()
-                .filter(|c| !matches!(c, '¥' | '￥' | ',' | '，' | ' '))
-                .collect();
-            if text.is_empty() {
-                return Some(0);
-            }
-            text.parse::<f64>().ok().map(|n| (n * 100.0).round() as i64)
-        }
+/// The unit price a part takes: 0 to 100 million yuan.
+pub const PRICE: Amount = Amount {
+    field: "unitPriceFen",
+    zh: "单价",
+    en: "unit price",
+    money: true,
+    min: 0,
+    max: 10_000_000_000,
+};
+
+/// The stock a part takes: 0 to 1,000,000 of its unit, in hundredths.
+pub const ON_HAND: Amount = Amount {
+    field: "onHandHundredths",
+    zh: "库存数量",
+    en: "quantity on hand",
+    money: false,
+    min: 0,
+    max: 100_000_000,
+};
+
+/// A number cell (or text such as `¥1,280.50`) × 100, rounded; an absent cell is 0.
+fn hundredths(amount: &Amount, cell: Option<&Cell>) -> Result<i64> {
+    match cell {
+        None => Ok(0),
+        Some(Cell::Number(n)) => amount.hundredths_of(*n, &n.to_string()),
+        Some(other) => amount.parse(&cell_text(other)),
     }
 }
 
@@ -236,20 +235,8 @@ fn part_row(cells: &[Cell], columns: &[Option<PartColumn>]) -> Result<Part> {
             .and_then(|i| cells.get(i))
     };
     let text = |wanted| cell(wanted).map(cell_text).unwrap_or_default();
-    let unit_price_fen = hundredths(cell(PartColumn::Price)).ok_or_else(|| {
-        Error::validation(
-            "unitPriceFen",
-            format!("单价“{}”不是数字", text(PartColumn::Price)),
-            format!("The price “{}” is not a number", text(PartColumn::Price)),
-        )
-    })?;
-    let on_hand_hundredths = hundredths(cell(PartColumn::OnHand)).ok_or_else(|| {
-        Error::validation(
-            "onHandHundredths",
-            format!("库存“{}”不是数字", text(PartColumn::OnHand)),
-            format!("The stock “{}” is not a number", text(PartColumn::OnHand)),
-        )
-    })?;
+    let unit_price_fen = hundredths(&PRICE, cell(PartColumn::Price))?;
+    let on_hand_hundredths = hundredths(&ON_HAND, cell(PartColumn::OnHand))?;
     Part {
         id: None,
         part_no: text(PartColumn::PartNo),
@@ -317,9 +304,6 @@ pub async fn import_file(
     let sheet = crate::customer::import::read_sheet(path)?;
     let (parts, rejected) = read_parts(&sheet)?;
     let imported = !dry_run && (rejected.is_empty() || skip_invalid);
-    if imported {
-        store::upsert_parts(store, &parts).await?;
-    }
     let mut report = ImportReport {
         accepted: parts.len() as u32,
         rejected,
@@ -327,7 +311,11 @@ pub async fn import_file(
         imported,
         rejected_report: None,
     };
+    // The report first: when it cannot be written, nothing is stored.
     crate::customer::import::report_rejected(path, &sheet, &mut report)?;
+    if imported {
+        store::upsert_parts(store, &parts).await?;
+    }
     Ok(report)
 }
 
@@ -414,6 +402,65 @@ mod tests {
         );
         assert!(rejected[0].message.contains("面议"));
         assert!(rejected[2].message.contains("第 2 行"));
+    }
+
+    #[test]
+    fn not_a_number_prices_and_stocks_are_rejected_not_stored_as_zero() {
+        let row = |price: Cell, stock: Cell| vec![text("PF-1"), text("机滤"), price, stock];
+        let sheet = sheet(
+            &["零件号", "零件名称", "单价", "库存"],
+            vec![
+                row(text("NaN"), Cell::Number(1.0)),
+                row(text("inf"), Cell::Number(1.0)),
+                row(text("1e400"), Cell::Number(1.0)),
+                row(Cell::Number(f64::NAN), Cell::Number(1.0)),
+                row(Cell::Number(1.0), text("1e20")),
+                row(Cell::Number(1.0), Cell::Number(f64::INFINITY)),
+                row(Cell::Number(48.5), Cell::Empty),
+            ],
+        );
+        let (parts, rejected) = read_parts(&sheet).unwrap();
+        let report: Vec<(u32, &str, &str)> = rejected
+            .iter()
+            .map(|r| (r.row, r.field.as_str(), r.code.as_str()))
+            .collect();
+        assert_eq!(
+            report,
+            vec![
+                (2, "unitPriceFen", "validation"),
+                (3, "unitPriceFen", "validation"),
+                (4, "unitPriceFen", "validation"),
+                (5, "unitPriceFen", "validation"),
+                (6, "onHandHundredths", "validation"),
+                (7, "onHandHundredths", "validation"),
+            ]
+        );
+        assert_eq!(
+            parts
+                .iter()
+                .map(|p| (p.unit_price_fen, p.on_hand_hundredths))
+                .collect::<Vec<_>>(),
+            vec![(4_850, 0)]
+        );
+    }
+
+    #[test]
+    fn a_part_name_the_papers_cannot_print_is_refused_when_imported() {
+        let sheet = sheet(
+            &["零件号", "零件名称", "单价"],
+            vec![
+                vec![text("PF-1"), text("机油🛢"), Cell::Number(1.0)],
+                vec![
+                    text("PF-2"),
+                    text("机油\u{200B}\n滤清器"),
+                    Cell::Number(1.0),
+                ],
+            ],
+        );
+        let (parts, rejected) = read_parts(&sheet).unwrap();
+        assert!(parts.is_empty());
+        let report: Vec<(u32, &str)> = rejected.iter().map(|r| (r.row, r.field.as_str())).collect();
+        assert_eq!(report, vec![(2, "name"), (3, "name")]);
     }
 
     #[test]

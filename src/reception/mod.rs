@@ -91,6 +91,22 @@ impl Interview {
             ("估价 How much", &self.how_much),
         ]
     }
+
+    /// Each answer is a note of at most 500 characters (`interview.what`, ...).
+    pub fn check(&self) -> Result<()> {
+        for (field, value) in [
+            ("interview.what", &self.what),
+            ("interview.where", &self.where_),
+            ("interview.when", &self.when),
+            ("interview.who", &self.who),
+            ("interview.why", &self.why),
+            ("interview.howFix", &self.how_fix),
+            ("interview.howMuch", &self.how_much),
+        ] {
+            crate::text::printed_note(field, value, 500, "问诊记录", "interview answer")?;
+        }
+        Ok(())
+    }
 }
 
 /// One mark on the car outline: a numbered spot with what was found there.
@@ -174,6 +190,10 @@ impl CheckIn {
         }
         if !self.contact_phone.trim().is_empty() {
             crate::customer::phone::normalize_mobile("contactPhone", &self.contact_phone)?;
+        }
+        crate::text::printed_note("itemsLeft", &self.items_left, 500, "车内物品", "items left")?;
+        for mark in &self.damage {
+            crate::text::printed_line("damage", &mark.note, 100, "外观标记说明", "damage note")?;
         }
         Ok(())
     }

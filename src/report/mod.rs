@@ -13,6 +13,19 @@ use crate::appointment::figures::{AppointmentFigures, Ratio};
 use crate::complaint::Category;
 use crate::work_order::PayType;
 
+/// Checks a period the user chose, `from..=to`: it must run forwards (one day is fine).
+/// Every query over a period (the figures, the follow-up calls and their summary) asks here.
+pub fn check_period(from: chrono::NaiveDate, to: chrono::NaiveDate) -> crate::Result<()> {
+    if to < from {
+        return Err(crate::Error::validation(
+            "to",
+            format!("结束日期（{to}）不能早于开始日期（{from}）"),
+            format!("The end date ({to}) cannot be before the start date ({from})"),
+        ));
+    }
+    Ok(())
+}
+
 /// A mean with what it divides: hours per work order, work orders per day, a score.
 #[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]

@@ -23,6 +23,7 @@ struct Period {
 }
 
 async fn period(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<Period> {
+    super::check_period(from, to)?;
     let tz = crate::dealership::store::time_zone(store).await?;
     Ok(Period {
         tz,

@@ -29,6 +29,20 @@ pub struct StaffMember {
     pub role: Role,
 }
 
+/// The longest staff name the lists and papers take.
+pub const NAME_MAX: usize = 30;
+
+/// A staff member's name as lists and papers print it (签字人, 制表人, 技师): nothing invisible,
+/// no line break, nothing the print font lacks.
+pub fn checked_name(field: &'static str, name: &str) -> crate::Result<String> {
+    crate::text::name(field, name, NAME_MAX, "员工姓名", "staff name")
+}
+
+/// Adds a member of staff inside the caller's transaction; the name is checked first.
+pub async fn add(conn: &mut sqlx::SqliteConnection, name: &str, role: Role) -> crate::Result<i64> {
+    store::insert(conn, &checked_name("name", name)?, role).await
+}
+
 const ALL: [Role; 10] = [
     Role::Advisor,
     Role::Foreman,
@@ -66,6 +80,22 @@ impl Role {
             Role::Guard => "guard",
             Role::FollowUp => "follow_up",
             Role::Manager => "manager",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_staff_name_is_checked_like_every_name() {
+        assert_eq!(super::checked_name("name", " 周婷 ").unwrap(), "周婷");
+        for bad in ["", "\u{200B}\u{FEFF}", "周\n婷", "周\u{1B}婷", "周🙂"] {
+            let err = super::checked_name("name", bad).unwrap_err();
+            assert_eq!(
+                (err.code(), err.field()),
+                ("validation", Some("name")),
+                "{bad:?}"
+            );
         }
     }
 }

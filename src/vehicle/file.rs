@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Plate, vin};
 use crate::customer::optional_date;
+use crate::text;
 use crate::{Error, Result};
 
 /// The service interval when neither the vehicle nor the dealership sets one.
@@ -65,13 +66,25 @@ impl VehicleInput {
     }
 
     pub fn validate(&self, today: NaiveDate) -> Result<CheckedVehicle> {
-        let override_reason = self.plate_override_reason.trim();
+        let override_reason = &text::line(
+            "plateOverrideReason",
+            &self.plate_override_reason,
+            100,
+            "特殊号牌说明",
+            "reason for the special plate",
+        )?;
         let plate = if override_reason.is_empty() {
             Plate::parse(&self.plate)?
         } else {
             Plate::special(&self.plate)?
         };
-        let waived = self.vin_check_waived_reason.trim();
+        let waived = &text::line(
+            "vinCheckWaivedReason",
+            &self.vin_check_waived_reason,
+            100,
+            "免校验说明",
+            "reason for waiving the VIN check",
+        )?;
         let vin = if self.vin.trim().is_empty() {
             None
         } else {
@@ -132,9 +145,9 @@ impl VehicleInput {
                 plate_override_reason: override_reason.to_string(),
                 vin: vin.clone().unwrap_or_default(),
                 vin_check_waived_reason: waived.to_string(),
-                brand: self.brand.trim().to_string(),
-                model: self.model.trim().to_string(),
-                colour: self.colour.trim().to_string(),
+                brand: text::printed_line("brand", &self.brand, 30, "品牌", "brand")?,
+                model: text::printed_line("model", &self.model, 60, "车型", "model")?,
+                colour: text::printed_line("colour", &self.colour, 20, "颜色", "colour")?,
                 purchase_date: purchase.map(|d| d.to_string()).unwrap_or_default(),
                 delivery_date: delivery.map(|d| d.to_string()).unwrap_or_default(),
                 ..self.clone()
@@ -210,6 +223,34 @@ pub fn next_service(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn vehicle_texts_have_length_limits_and_no_control_characters() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+        let field = |v: VehicleInput| v.validate(today).unwrap_err().field();
+        let car = || VehicleInput::new(1, "京A12345");
+        assert_eq!(
+            field(VehicleInput {
+                brand: "马".repeat(31),
+                ..car()
+            }),
+            Some("brand")
+        );
+        assert_eq!(
+            field(VehicleInput {
+                model: "昂克赛拉\u{1B}[2J".into(),
+                ..car()
+            }),
+            Some("model")
+        );
+        assert_eq!(
+            field(VehicleInput {
+                colour: "红".repeat(5 * 1024 * 1024),
+                ..car()
+            }),
+            Some("colour")
+        );
+    }
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()

@@ -161,6 +161,7 @@ pub async fn add_reading(
     vehicle_id: i64,
     reading: &MileageReading,
 ) -> Result<VehicleFile> {
+    crate::text::line("reason", &reading.reason, 100, "里程说明", "reason")?;
     check_reading(
         reading.km,
         store::last_km(store, vehicle_id).await?,

@@ -267,6 +267,17 @@ impl Line {
     /// Checks one line (numbered from 1 in messages) and works out its amount.
     fn checked(&self, no: usize) -> Result<Line> {
         let refuse = |zh: String, en: String| Error::validation("lines", zh, en);
+        for (value, max, zh, en) in [
+            (&self.code, 30, "代码", "code"),
+            (&self.name, 100, "项目名称", "name"),
+        ] {
+            if let Err(err) = crate::text::printed_line("lines", value, max, zh, en) {
+                return Err(refuse(
+                    format!("第 {no} 行：{}", err.message_zh()),
+                    format!("Line {no}: {}", err.message_en()),
+                ));
+            }
+        }
         if self.name.trim().is_empty() {
             return Err(refuse(
                 format!("第 {no} 行：请填写项目名称"),
@@ -442,6 +453,7 @@ impl WorkOrderDraft {
     /// The rules for every save; `last_km` is the car's last reading before this visit.
     pub fn check(&self, last_km: Option<i64>, tz: chrono_tz::Tz) -> Result<CheckedDraft> {
         self.check_in.check(last_km)?;
+        self.interview.check()?;
         let lines = self
             .lines
             .iter()
@@ -703,13 +715,24 @@ pub async fn act(
 }
 
 pub async fn sign(store: &Store, signature: &Signature) -> Result<WorkOrderFile> {
-    if signature.signed_by.trim().is_empty() {
+    let signed_by = crate::text::optional_name(
+        "signedBy",
+        &signature.signed_by,
+        50,
+        "签字人",
+        "signer's name",
+    )?;
+    if signed_by.is_empty() {
         return Err(Error::validation(
             "signedBy",
             "请填写签字人（客户本人或送修人）",
             "Enter who signed (the customer or the driver)",
         ));
     }
+    let signature = &Signature {
+        signed_by,
+        ..signature.clone()
+    };
     store::sign(store, signature, Utc::now()).await?;
     store::file(store, signature.id).await
 }
@@ -720,6 +743,7 @@ pub async fn dispatch(store: &Store, input: &DispatchInput) -> Result<WorkOrderF
 }
 
 pub async fn notify_parts(store: &Store, notice: &PartsNotice) -> Result<WorkOrderFile> {
+    crate::text::note("outcome", &notice.outcome, 500, "通知结果", "outcome")?;
     store::notify_parts(store, notice, Utc::now()).await?;
     store::file(store, notice.id).await
 }

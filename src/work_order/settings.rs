@@ -81,6 +81,25 @@ impl WorkOrderSettings {
                 "An exit pass stays good for 1 to 90 days",
             ));
         }
+        for (field, list, zh, en) in [
+            ("terms", &self.terms, "条款", "term"),
+            (
+                "statementReminders",
+                &self.statement_reminders,
+                "结算提示",
+                "reminder",
+            ),
+            (
+                "runningInParts",
+                &self.running_in_parts,
+                "磨合件",
+                "running-in part",
+            ),
+        ] {
+            for line in list {
+                crate::text::line(field, line, 300, zh, en)?;
+            }
+        }
         Ok(WorkOrderSettings {
             promise_margin_minutes: self.promise_margin_minutes,
             terms: lines(&self.terms),

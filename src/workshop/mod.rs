@@ -45,6 +45,10 @@ pub struct QcInput {
 
 impl QcInput {
     pub fn check(&self) -> Result<()> {
+        crate::text::note("reason", &self.reason, 500, "返工原因", "rework reason")?;
+        for item in &self.checklist {
+            crate::text::line("checklist", &item.item, 60, "检查项", "checklist item")?;
+        }
         if self.passed {
             if let Some(item) = self.checklist.iter().find(|i| !i.ok) {
                 return Err(Error::validation(
