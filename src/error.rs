@@ -34,6 +34,12 @@ pub enum Error {
         zh: String,
         en: String,
     },
+    /// The mobile is on another customer's file already; the desk may file it anyway after
+    /// saying so (a family's shared phone), as the import reports such a row as a duplicate.
+    DuplicateMobile {
+        zh: String,
+        en: String,
+    },
     /// A printed paper would show a blank box: the font has no glyph for these characters.
     MissingGlyphs {
         chars: String,
@@ -67,6 +73,7 @@ impl Error {
             Error::Conflict { .. } => "conflict",
             Error::InvalidTransition { .. } => "invalid_transition",
             Error::Overbooked { .. } => "overbooked",
+            Error::DuplicateMobile { .. } => "duplicate_mobile",
             Error::MissingGlyphs { .. } => "missing_glyphs",
             Error::Database(_) => "database",
             Error::Migration(_) => "migration",
@@ -77,6 +84,7 @@ impl Error {
     pub fn field(&self) -> Option<&'static str> {
         match self {
             Error::Validation { field, .. } => Some(field),
+            Error::DuplicateMobile { .. } => Some("mobile"),
             _ => None,
         }
     }
@@ -86,7 +94,8 @@ impl Error {
             Error::Validation { zh, .. }
             | Error::Conflict { zh, .. }
             | Error::InvalidTransition { zh, .. }
-            | Error::Overbooked { zh, .. } => zh.clone(),
+            | Error::Overbooked { zh, .. }
+            | Error::DuplicateMobile { zh, .. } => zh.clone(),
             Error::NotFound { what_zh, .. } => format!("未找到{what_zh}"),
             Error::MissingGlyphs { chars } => format!("字体缺少这些字符，打印会出现空白：{chars}"),
             Error::Database(e) => format!("数据库错误：{e}"),
@@ -100,7 +109,8 @@ impl Error {
             Error::Validation { en, .. }
             | Error::Conflict { en, .. }
             | Error::InvalidTransition { en, .. }
-            | Error::Overbooked { en, .. } => en.clone(),
+            | Error::Overbooked { en, .. }
+            | Error::DuplicateMobile { en, .. } => en.clone(),
             Error::NotFound { what_en, .. } => format!("{what_en} not found"),
             Error::MissingGlyphs { chars } => {
                 format!("The font lacks these characters, they would print blank: {chars}")

@@ -558,7 +558,7 @@ fn customer_add_warns_of_a_mobile_on_file_and_adds_when_told_to() {
     assert!(first.status.success());
     let refused = add("王芳", "京B54321", &[]);
     assert_eq!(refused.status.code(), Some(1));
-    assert_eq!(json(&refused)["code"], "conflict");
+    assert_eq!(json(&refused)["code"], "duplicate_mobile");
     let confirmed = add("王芳", "京B54321", &["--allow-duplicate-mobile"]);
     assert!(confirmed.status.success());
     assert_eq!(json(&confirmed)["name"], "王芳");

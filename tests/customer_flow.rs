@@ -142,7 +142,10 @@ async fn a_mobile_already_on_file_is_refused_naming_the_customer_unless_confirme
     let err = customer::create(&store, &draft("王芳", "138 1234 8000", "京B54321"))
         .await
         .unwrap_err();
-    assert_eq!(err.code(), "conflict");
+    assert_eq!(
+        (err.code(), err.field()),
+        ("duplicate_mobile", Some("mobile"))
+    );
     assert!(
         err.message_zh()
             .contains(&format!("#{}", first.customer_id))

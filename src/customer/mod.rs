@@ -236,7 +236,7 @@ pub struct CustomerDraft {
     pub plate: String,
     /// The desk confirmed that the mobile, already on another customer's file, is right for
     /// this one too (a family's shared phone). Without it such a draft is refused with
-    /// `conflict`, naming the other customer, as the import reports the row as a duplicate.
+    /// `duplicate_mobile`, naming the other customer, as the import reports the row as a duplicate.
     #[serde(default)]
     pub allow_duplicate_mobile: bool,
 }

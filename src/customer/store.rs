@@ -52,16 +52,16 @@ pub async fn insert(
         .fetch_optional(&mut *conn)
         .await?;
         if let Some(other) = other {
-            return Err(Error::conflict(
-                format!(
+            return Err(Error::DuplicateMobile {
+                zh: format!(
                     "手机号 {} 已在客户 #{} {} 的档案中；如确是同一号码（例如家人共用），请确认后再保存",
                     new.mobile, other.id, other.name
                 ),
-                format!(
+                en: format!(
                     "The mobile {} is already on the file of customer #{} {}; confirm to save it for this customer too (e.g. a shared family phone)",
                     new.mobile, other.id, other.name
                 ),
-            ));
+            });
         }
     }
     let customer_id = save_in(conn, &CustomerInput::person(&new.name, &new.mobile), now).await?;

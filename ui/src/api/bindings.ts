@@ -600,6 +600,12 @@ export type CustomerDraft = {
 	name: string,
 	mobile: string,
 	plate: string,
+	/**
+	 *  The desk confirmed that the mobile, already on another customer's file, is right for
+	 *  this one too (a family's shared phone). Without it such a draft is refused with
+	 *  `duplicate_mobile`, naming the other customer, as the import reports the row as a duplicate.
+	 */
+	allowDuplicateMobile?: boolean,
 };
 
 /**  The whole customer file, as the desk shows it. */

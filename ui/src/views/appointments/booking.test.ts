@@ -89,7 +89,7 @@ describe("bookingInput", () => {
     const input = bookingInput(form, true);
     expect(input.customerId).toBeNull();
     expect(input.vehicleId).toBeNull();
-    expect(input.newCustomer).toEqual({ name: "欧阳娜娜", mobile: "13912345678", plate: "沪B88888" });
+    expect(input.newCustomer).toEqual({ name: "欧阳娜娜", mobile: "13912345678", plate: "沪B88888", allowDuplicateMobile: false });
     expect(input.overbook).toBe(true);
   });
 

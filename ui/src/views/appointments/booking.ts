@@ -11,6 +11,7 @@ import type {
   Status,
 } from "../../api";
 import { DEFAULT_PROVINCE, joinPlate } from "../../components/plate";
+import { sendConfirmed } from "../../composables/confirm";
 
 /** What a caller already knows when opening the booking form (e.g. from the call list). */
 export interface BookingPreset {
@@ -116,7 +117,7 @@ export function minutesToHours(minutes: number): number {
 }
 
 /** What the form sends: the customer on file or the new one, never both. */
-export function bookingInput(form: BookingForm, overbook = false): BookingInput {
+export function bookingInput(form: BookingForm, overbook = false, allowDuplicateMobile = false): BookingInput {
   const isNew = form.newCustomer;
   return {
     kind: form.kind,
@@ -124,7 +125,7 @@ export function bookingInput(form: BookingForm, overbook = false): BookingInput 
     customerId: isNew ? null : form.customerId,
     vehicleId: isNew ? null : form.vehicleId,
     newCustomer: isNew
-      ? { name: form.newName.trim(), mobile: form.newMobile.trim(), plate: joinPlate(form) }
+      ? { name: form.newName.trim(), mobile: form.newMobile.trim(), plate: joinPlate(form), allowDuplicateMobile }
       : null,
     day: form.day,
     slot: form.slot,
@@ -218,17 +219,11 @@ export function isOverbooked(e: unknown): e is AppError {
  * `overbook` set. Null when the desk chose not to overbook; any other refusal
  * is thrown on.
  */
-export async function withOverbook<T>(
+export function withOverbook<T>(
   send: (overbook: boolean) => Promise<T>,
   confirm: (refusal: AppError) => Promise<boolean>,
 ): Promise<T | null> {
-  try {
-    return await send(false);
-  } catch (e) {
-    if (!isOverbooked(e)) throw e;
-    if (!(await confirm(e))) return null;
-    return await send(true);
-  }
+  return sendConfirmed("overbooked", send, confirm);
 }
 
 /** A step of minutes as el-time-select takes it: `30` → `00:30`, `90` → `01:30`. */
