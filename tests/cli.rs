@@ -17,6 +17,17 @@ fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).trim().to_string()
 }
 
+/// Asserts exit 1 with the JSON error `validation` on `field`.
+fn refused_on(output: &Output, field: &str, context: &str) {
+    assert_eq!(output.status.code(), Some(1), "{context}");
+    let error = json(output);
+    assert_eq!(
+        (error["code"].as_str(), error["field"].as_str()),
+        (Some("validation"), Some(field)),
+        "{context}"
+    );
+}
+
 fn json(output: &Output) -> serde_json::Value {
     serde_json::from_slice(&output.stdout)
         .unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(output)))
@@ -56,13 +67,7 @@ fn check_plate_prints_the_normal_form_or_the_reason() {
     }
     for bad in ["京AI2345", "京A1234", "X A12345", "京A1234567"] {
         let refused = servicebay(&db, &["--json", "vehicle", "check-plate", bad]);
-        assert_eq!(refused.status.code(), Some(1), "{bad}");
-        let error = json(&refused);
-        assert_eq!(
-            (error["code"].as_str(), error["field"].as_str()),
-            (Some("validation"), Some("plate")),
-            "{bad}"
-        );
+        refused_on(&refused, "plate", bad);
     }
 }
 
@@ -173,12 +178,7 @@ fn appointments_list_sweep_and_print_from_the_command_line() {
     // A sweep as of the future would mark every open booking: refused, nothing changed.
     for future in [format!("{tomorrow} 23:59"), "9999-12-31 23:59".to_string()] {
         let refused = servicebay(&db, &["--json", "appointment", "sweep", "--now", &future]);
-        assert_eq!(refused.status.code(), Some(1), "{future}");
-        let error = json(&refused);
-        assert_eq!(
-            (error["code"].as_str(), error["field"].as_str()),
-            (Some("validation"), Some("now"))
-        );
+        refused_on(&refused, "now", &future);
     }
     let still_open = json(&servicebay(
         &db,
@@ -484,14 +484,7 @@ fn a_reversed_period_is_refused_by_every_report() {
     ] {
         let mut with_json = vec!["--json"];
         with_json.extend(&args);
-        let refused = servicebay(&db, &with_json);
-        assert_eq!(refused.status.code(), Some(1), "{args:?}");
-        let error = json(&refused);
-        assert_eq!(
-            (error["code"].as_str(), error["field"].as_str()),
-            (Some("validation"), Some("to")),
-            "{args:?}"
-        );
+        refused_on(&servicebay(&db, &with_json), "to", &format!("{args:?}"));
     }
 }
 
@@ -513,14 +506,7 @@ fn bench_refuses_empty_runs_instead_of_panicking_and_describes_each_command() {
     ] {
         let mut with_json = vec!["--json"];
         with_json.extend(&args);
-        let refused = servicebay(&db, &with_json);
-        assert_eq!(refused.status.code(), Some(1), "{args:?}");
-        let error = json(&refused);
-        assert_eq!(
-            (error["code"].as_str(), error["field"].as_str()),
-            (Some("validation"), Some(field)),
-            "{args:?}"
-        );
+        refused_on(&servicebay(&db, &with_json), field, &format!("{args:?}"));
     }
     let help = stdout(&servicebay(&db, &["bench", "--help"]));
     let about = |command: &str| {
