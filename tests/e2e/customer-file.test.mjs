@@ -7,7 +7,7 @@ import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
-import { byTest, fieldError, hitFor, startDemo, textOf, typeInto, waitForDialogsClosed, waitForFocus, waitForText } from './harness.mjs';
+import { byTest, fieldError, hitFor, searchAndChoose, startDemo, textOf, typeInto, waitForDialogsClosed, waitForFocus, waitForText } from './harness.mjs';
 
 let app;
 let browser;
@@ -89,11 +89,7 @@ test('a vehicle changes owner (过户) and its plate then finds the new owner', 
   await (await byTest(browser, 'tab-vehicles')).click();
   await (await byTest(browser, 'vehicle-row')).click();
   await (await byTest(browser, 'tab-owners')).click();
-  await (await byTest(browser, 'owner-transfer-select')).click();
-  await browser.keys('欧阳');
-  const option = await browser.$('//li[contains(@class, "el-select-dropdown__item")][contains(., "欧阳娜娜")]');
-  await option.waitForDisplayed({ timeout: 10_000 });
-  await option.click();
+  await searchAndChoose(browser, 'owner-transfer-select', '欧阳', '欧阳娜娜');
   await (await byTest(browser, 'owner-transfer-save')).click();
   const confirm = await browser.$('.el-message-box__btns .el-button--primary');
   await confirm.waitForDisplayed({ timeout: 10_000 });

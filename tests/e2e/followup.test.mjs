@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { byTest, choose, cli, fieldError, startDemo, textOf, typeInto, waitForDialogsClosed, waitForText } from './harness.mjs';
+import { byTest, choose, cli, fieldError, searchAndChoose, startDemo, textOf, typeInto, waitForDialogsClosed, waitForText } from './harness.mjs';
 
 const CALLER = '韩晓雪';
 const MANAGER = '杨经理';
@@ -351,22 +351,7 @@ test('a complaint taken at the desk: the customer found by name, the work order 
   await (await byTest(browser, 'cp-file-save')).click();
   assert.match(await fieldError(browser, 'cp-file-customer'), /客户/);
 
-  await (await byTest(browser, 'cp-file-customer')).click();
-  await browser.keys(callA.customerName);
-  let option;
-  await browser.waitUntil(
-    async () => {
-      for (const item of await browser.$$('.el-select-dropdown__item')) {
-        if ((await item.isDisplayed()) && (await textOf(item)).includes(callA.customerName)) {
-          option = item;
-          return true;
-        }
-      }
-      return false;
-    },
-    { timeout: 10_000, timeoutMsg: `searching ${callA.customerName} offered nobody` },
-  );
-  await option.click();
+  await searchAndChoose(browser, 'cp-file-customer', callA.customerName, callA.customerName);
   await (await byTest(browser, 'cp-file-source-visit')).click();
   await (await byTest(browser, 'cp-file-category-service')).click();
   await typeInto(browser, 'cp-file-description', '交车时车内有烟味，座椅套没取下');

@@ -187,21 +187,65 @@ export async function cli(app, args) {
   });
 }
 
-/** Picks the option showing `text` in the Element Plus select with `data-test="name"`. */
-export async function choose(browser, name, text) {
-  await (await byTest(browser, name)).click();
+/** The open select's option showing `text`, once one shows. */
+async function shownOption(browser, text, timeout, timeoutMsg) {
   let option;
   await browser.waitUntil(
     async () => {
       for (const item of await browser.$$('.el-select-dropdown__item')) {
-        if ((await item.isDisplayed()) && (await textOf(item)).trim().includes(text)) {
+        if ((await item.isDisplayed()) && (await textOf(item)).includes(text)) {
           option = item;
           return true;
         }
       }
       return false;
     },
-    { timeout: 10_000, timeoutMsg: `the select ${name} never offered “${text}”` },
+    { timeout, timeoutMsg },
   );
-  await option.click();
+  return option;
+}
+
+/** Types `query` into the searching select with `data-test="name"` and picks the option
+ * showing `expected`. The query goes to the select's own input (keys sent to the window are
+ * lost when the input has not taken the focus yet); with no such option it is typed again. */
+export async function searchAndChoose(browser, name, query, expected) {
+  const select = await byTest(browser, name);
+  for (let attempt = 1; ; attempt += 1) {
+    await select.click();
+    const input = await select.$('input');
+    await input.click();
+    await browser.keys(['Control', 'a']);
+    await browser.keys(['Backspace']);
+    await input.addValue(query);
+    let option;
+    try {
+      option = await shownOption(browser, expected, 8_000, `searching ${query} in ${name} never offered ${expected}`);
+    } catch (error) {
+      if (attempt === 3) throw error;
+      continue;
+    }
+    await option.click();
+    return;
+  }
+}
+
+/** Picks the option showing `text` in the Element Plus select with `data-test="name"`. */
+export async function choose(browser, name, text, { kept = true } = {}) {
+  for (let attempt = 1; ; attempt += 1) {
+    await (await byTest(browser, name)).click();
+    const option = await shownOption(browser, text, 10_000, `the select ${name} never offered “${text}”`);
+    await option.click();
+    if (!kept) return; // a select that acts on the choice and empties itself (add a line)
+    // On a busy machine a click while the list still opens can land beside the option: the
+    // select must show the choice, or it is made again.
+    try {
+      await browser.waitUntil(async () => (await textOf(await byTest(browser, name))).includes(text), {
+        timeout: 3_000,
+        timeoutMsg: `the select ${name} does not show “${text}”`,
+      });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { byTest, choose, cli, fieldError, startDemo, textOf, typeInto, waitForDialogsClosed, waitForText } from './harness.mjs';
+import { byTest, choose, cli, fieldError, searchAndChoose, startDemo, textOf, typeInto, waitForDialogsClosed, waitForText } from './harness.mjs';
 
 const PLATE = '京A5K321';
 const SHOWN_PLATE = '京A·5K321';
@@ -223,8 +223,8 @@ test('the 5W2H interview and the estimate from the catalogues; Ctrl+S saves', as
   await typeInto(browser, 'wo-interview-howMuch', '约 2 小时，¥800 左右');
 
   await openTab('estimate');
-  await choose(browser, 'wo-add-labour', 'BY-01');
-  await choose(browser, 'wo-add-part', 'PE01-14-302');
+  await choose(browser, 'wo-add-labour', 'BY-01', { kept: false });
+  await choose(browser, 'wo-add-part', 'PE01-14-302', { kept: false });
   await waitForLine('更换机油、机油滤清器');
   await waitForLine('机油滤清器');
   // The labour line: standard hours at the customer rate (¥160.00 × 0.5 = ¥80.00).
@@ -296,10 +296,10 @@ test('a new version is changed, signed again and dispatched to a technician', as
   await waitForText(browser, 'wo-version', (text) => text.includes('第 2 版'));
 
   await openTab('estimate');
-  await choose(browser, 'wo-add-part', 'KD45-61-J6X');
+  await choose(browser, 'wo-add-part', 'KD45-61-J6X', { kept: false });
   await waitForLine('空调滤清器');
   // Front brake pads: none on the shelf, so the line is ordered and needs a date.
-  await choose(browser, 'wo-add-part', 'KAY0-33-28Z');
+  await choose(browser, 'wo-add-part', 'KAY0-33-28Z', { kept: false });
   await waitForLine('前刹车片（套）');
   await save();
   await waitForText(browser, 'wo-customer-pays', (text) => text.includes('¥786.00'));
@@ -399,11 +399,7 @@ test('a walk-in is filed on the spot and received; a car with an order open is s
 
   // The same car again: the desk is sent to the order already open, not a second one.
   await (await byTest(browser, 'nav-reception')).click();
-  await (await byTest(browser, 'reception-customer')).click();
-  await browser.keys('B7Q210');
-  const option = await browser.$('//li[contains(@class, "el-select-dropdown__item")][contains(., "司徒静")]');
-  await option.waitForDisplayed({ timeout: 10_000 });
-  await option.click();
+  await searchAndChoose(browser, 'reception-customer', 'B7Q210', '司徒静');
   await waitForText(browser, 'reception-open-order', (text) => text.includes(walkIn));
   // Returning now (an order on file): greeted, not as a first visit (贵宾 while the file has no gender).
   await waitForText(browser, 'reception-greeting', (text) => text.trim() === '贵宾');
