@@ -265,10 +265,11 @@ enum AppointmentCommand {
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: String,
     },
-    /// Apply the no-show rule as of a moment (dealership time) and print the bookings changed.
+    /// Apply the no-show rule now, or as of a moment not later than now (dealership time), and
+    /// print the bookings changed.
     Sweep {
         #[arg(long, value_name = "YYYY-MM-DD HH:MM")]
-        now: String,
+        now: Option<String>,
     },
 }
 
@@ -850,17 +851,23 @@ async fn run(cli: &Cli, db: &std::path::Path, paths: &AppPaths) -> Result<ExitCo
         }
         Command::Appointment(AppointmentCommand::Sweep { now }) => {
             let tz = dealership::store::time_zone(&store).await?;
-            let now = chrono::NaiveDateTime::parse_from_str(now.trim(), "%Y-%m-%d %H:%M")
-                .ok()
-                .and_then(|t| t.and_local_timezone(tz).earliest())
-                .ok_or_else(|| {
-                    Error::validation(
-                        "now",
-                        "时间格式应为 \"YYYY-MM-DD HH:MM\"",
-                        "The time is \"YYYY-MM-DD HH:MM\"",
-                    )
-                })?;
-            let changed = appointment::sweep(&store, now.with_timezone(&chrono::Utc)).await?;
+            let now = match now {
+                None => chrono::Utc::now(),
+                Some(typed) => {
+                    chrono::NaiveDateTime::parse_from_str(typed.trim(), "%Y-%m-%d %H:%M")
+                        .ok()
+                        .and_then(|t| t.and_local_timezone(tz).earliest())
+                        .ok_or_else(|| {
+                            Error::validation(
+                                "now",
+                                "时间格式应为 \"YYYY-MM-DD HH:MM\"",
+                                "The time is \"YYYY-MM-DD HH:MM\"",
+                            )
+                        })?
+                        .with_timezone(&chrono::Utc)
+                }
+            };
+            let changed = appointment::sweep(&store, now).await?;
             let text = format!(
                 "记为失约 Marked no-show: {}\n{}",
                 changed.len(),

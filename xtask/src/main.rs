@@ -19,8 +19,8 @@ const BUILD_PACKAGES: &[&str] = &[
 ];
 
 /// Debian packages the tests need: a virtual display, the WebKit WebDriver, PDF tools, a QR
-/// reader for the printed exit pass, and a CJK font so the window renders Chinese on a bare
-/// Linux.
+/// reader for the printed exit pass, a CJK font so the window renders Chinese on a bare
+/// Linux, and the sqlite3 shell with which an end-to-end test moves a booking into the past.
 const TEST_PACKAGES: &[&str] = &[
     "xvfb",
     "xauth",
@@ -28,6 +28,7 @@ const TEST_PACKAGES: &[&str] = &[
     "poppler-utils",
     "zbar-tools",
     "fonts-noto-cjk",
+    "sqlite3",
 ];
 
 fn main() -> ExitCode {
