@@ -203,6 +203,12 @@ test('a booking not arrived 15 minutes after its slot becomes a no-show and the 
   await waitForText(browser, 'appt-no-show-given', (text) => text.includes('忘记'));
   assert.match(await textOf(await byTest(browser, 'appt-history')), /失约/);
   await closeDrawer();
+  // Back to tomorrow's bookings, where the next test prints the welcome board.
+  await (await byTest(browser, 'appt-next')).click();
+  await browser.waitUntil(async () => (await (await byTest(browser, 'appt-date')).getValue()) === tomorrow, {
+    timeout: 10_000,
+    timeoutMsg: `the day view did not move back to ${tomorrow}`,
+  });
 });
 
 test('the welcome board prints and the lobby board shows surname and title only', async () => {

@@ -110,21 +110,32 @@ export async function typeInto(browser, name, text) {
   await browser.keys(['Control', 'a']);
   await browser.keys(['Backspace']);
   await field.addValue(text);
+  const input = await inputOf(field);
   // WebKitWebDriver may drop the second of two equal keys sent in one action, more often on
   // a busy machine (13900004444 → 1390404): a field left shorter than what was typed is typed
   // again, a key at a time.
-  if ((await valueOf(field)).length >= text.length) return;
-  await browser.keys(['Control', 'a']);
-  await browser.keys(['Backspace']);
-  for (const key of text) await field.addValue(key);
+  if (((await input.getProperty('value')) ?? '').length < text.length) {
+    await browser.keys(['Control', 'a']);
+    await browser.keys(['Backspace']);
+    for (const key of text) await field.addValue(key);
+  }
+  await endComposition(browser, input);
 }
 
-/** What an input holds: the element itself, or the input inside a wrapper. */
-async function valueOf(element) {
-  const own = await element.getProperty('value');
-  if (typeof own === 'string') return own;
-  const inner = await element.$('input, textarea');
-  return (await inner.isExisting()) ? ((await inner.getProperty('value')) ?? '') : '';
+/** Chinese text can arrive as an IME composition that WebKitWebDriver never ends: the field
+ * shows it while the form (which waits for the composition to end) keeps nothing. This ends
+ * it, as the IME does when the typist confirms the characters. */
+async function endComposition(browser, input) {
+  await browser.execute((el) => {
+    el.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, data: el.value }));
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, input);
+}
+
+/** The input element itself, or the input inside a wrapper such as el-input. */
+async function inputOf(element) {
+  const tag = (await element.getTagName()).toLowerCase();
+  return tag === 'input' || tag === 'textarea' ? element : element.$('input, textarea');
 }
 
 /** Types `query` into the customer search and waits for a hit whose row shows `expected`;
@@ -211,17 +222,17 @@ async function shownOption(browser, text, timeout, timeoutMsg) {
 export async function searchAndChoose(browser, name, query, expected) {
   const select = await byTest(browser, name);
   for (let attempt = 1; ; attempt += 1) {
+    // One click opens the list (a second would close it again); the keys go to the input.
     await select.click();
     const input = await select.$('input');
-    await input.click();
-    await browser.keys(['Control', 'a']);
-    await browser.keys(['Backspace']);
     await input.addValue(query);
+    await endComposition(browser, input);
     let option;
     try {
       option = await shownOption(browser, expected, 8_000, `searching ${query} in ${name} never offered ${expected}`);
     } catch (error) {
       if (attempt === 3) throw error;
+      await browser.keys(['Escape']); // closed, and the query with it, before the next try
       continue;
     }
     await option.click();
