@@ -58,3 +58,26 @@ test('the new customer is found by plate and by the last four digits of the mobi
   assert.match(text, /138\*\*\*\*8000/);
   await app.screenshot('customer-found');
 });
+
+test('a mobile already on another file is asked about: no keeps the typing, yes files it', async () => {
+  await (await byTest(browser, 'customer-new')).click();
+  await waitForFocus(browser, 'customer-name');
+  await typeInto(browser, 'customer-name', '王芳');
+  await typeInto(browser, 'customer-mobile', '13812348000');
+  await typeInto(browser, 'customer-plate', '京B54321');
+  await (await byTest(browser, 'customer-save')).click();
+  const box = await browser.$('.el-message-box');
+  await box.waitForDisplayed({ timeout: 10_000 });
+  assert.match(await textOf(box), /王建国/, 'the box names the customer who has the mobile');
+  await app.screenshot('customer-duplicate-mobile');
+  await (await box.$('.el-message-box__btns .el-button:not(.el-button--primary)')).click();
+  await box.waitForDisplayed({ reverse: true, timeout: 5_000 });
+  assert.equal(await (await byTest(browser, 'customer-name')).getValue(), '王芳', 'the typing is kept');
+
+  await (await byTest(browser, 'customer-save')).click();
+  const again = await browser.$('.el-message-box');
+  await again.waitForDisplayed({ timeout: 10_000 });
+  await (await again.$('.el-message-box__btns .el-button--primary')).click();
+  await waitForDialogsClosed(browser);
+  await hitFor(browser, '京B543', '王芳');
+});
