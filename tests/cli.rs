@@ -28,6 +28,17 @@ fn refused_on(output: &Output, field: &str, context: &str) {
     );
 }
 
+/// The work orders in `status`, as `work-order list --json` gives them.
+fn orders_in(db: &Path, status: &str) -> Vec<serde_json::Value> {
+    json(&servicebay(
+        db,
+        &["--json", "work-order", "list", "--status", status],
+    ))
+    .as_array()
+    .unwrap()
+    .clone()
+}
+
 fn json(output: &Output) -> serde_json::Value {
     serde_json::from_slice(&output.stdout)
         .unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(output)))
@@ -323,15 +334,7 @@ fn settlement_exit_pass_and_gate_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("servicebay.db");
     assert!(servicebay(&db, &["demo", "seed"]).status.success());
-    let orders = |status: &str| -> Vec<serde_json::Value> {
-        json(&servicebay(
-            &db,
-            &["--json", "work-order", "list", "--status", status],
-        ))
-        .as_array()
-        .unwrap()
-        .clone()
-    };
+    let orders = |status: &str| orders_in(&db, status);
     let settled = orders("settled")[0]["number"].as_str().unwrap().to_string();
     let unpaid = orders("ready")
         .into_iter()
@@ -394,10 +397,7 @@ fn followups_complaints_and_figures_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("servicebay.db");
     assert!(servicebay(&db, &["demo", "seed"]).status.success());
-    let today = json(&servicebay(
-        &db,
-        &["--json", "work-order", "list", "--status", "settled"],
-    ))[0]["createdOn"]
+    let today = orders_in(&db, "settled")[0]["createdOn"]
         .as_str()
         .unwrap()
         .to_string();
@@ -705,10 +705,7 @@ fn a_demo_seed_stopped_halfway_leaves_nothing_and_the_next_one_loads() {
 
 /// The token of a settled demo car's exit pass, printed with the CLI and read off the PDF.
 fn exit_pass_token(db: &Path) -> String {
-    let settled = json(&servicebay(
-        db,
-        &["--json", "work-order", "list", "--status", "settled"],
-    ))[0]["number"]
+    let settled = orders_in(db, "settled")[0]["number"]
         .as_str()
         .unwrap()
         .to_string();
@@ -855,15 +852,7 @@ fn a_paper_that_cannot_be_written_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("servicebay.db");
     assert!(servicebay(&db, &["demo", "seed"]).status.success());
-    let orders = |status: &str| -> Vec<serde_json::Value> {
-        json(&servicebay(
-            &db,
-            &["--json", "work-order", "list", "--status", status],
-        ))
-        .as_array()
-        .unwrap()
-        .clone()
-    };
+    let orders = |status: &str| orders_in(&db, status);
     let status = |number: &str| -> String {
         json(&servicebay(&db, &["--json", "work-order", "show", number]))["order"]["status"]
             .as_str()

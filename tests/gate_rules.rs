@@ -8,14 +8,12 @@ mod common;
 use chrono::{DateTime, Duration, Utc};
 use servicebay::gate::{self, GateAnswer, OtherPassInput, PassKind, Refusal};
 use servicebay::reception::{self, ReceptionStart};
-use servicebay::settlement::{
-    self, FollowupMethod, FollowupTime, HandOverInput, PayMethod, PaymentInput, SettleInput,
-};
+use servicebay::settlement::{self, HandOverInput, PayMethod, PaymentInput, SettleInput};
 use servicebay::staff::Role;
 use servicebay::work_order::{self, FormSize, OrderAction, OrderStatus};
 use servicebay::{Store, customer, demo, staff};
 
-use common::{fresh_store, pdf_text};
+use common::{fresh_store, hand_over_input, pdf_text};
 
 /// The demo dealership's people, by the role each step needs.
 struct Desk {
@@ -114,16 +112,8 @@ async fn hand_over(store: &Store, desk: &Desk, id: i64) {
     settlement::hand_over(
         store,
         &HandOverInput {
-            order_id: id,
-            advisor_id: desk.advisor,
             other_advisor_confirmed: true,
-            work_explained: true,
-            old_parts_shown: true,
-            covers_removed: true,
-            followup_consent: true,
-            followup_method: Some(FollowupMethod::Mobile),
-            followup_phone: "13800138000".into(),
-            followup_time: Some(FollowupTime::Any),
+            ..hand_over_input(id, desk.advisor)
         },
     )
     .await

@@ -13,7 +13,7 @@ use servicebay::staff::Role;
 use servicebay::work_order::{self, FormSize, OrderAction, OrderStatus, PayType, WorkOrder};
 use servicebay::{Store, demo, staff};
 
-use common::{fresh_store, pdf_text};
+use common::{fresh_store, hand_over_input, pdf_text};
 
 async fn staff_with(store: &Store, role: Role) -> Vec<i64> {
     staff::store::list(store)
@@ -53,18 +53,7 @@ async fn ready_not_handed(store: &Store) -> WorkOrder {
 }
 
 fn hand_over(order: &WorkOrder, advisor_id: i64) -> HandOverInput {
-    HandOverInput {
-        order_id: order.id,
-        advisor_id,
-        other_advisor_confirmed: false,
-        work_explained: true,
-        old_parts_shown: true,
-        covers_removed: true,
-        followup_consent: true,
-        followup_method: Some(FollowupMethod::Mobile),
-        followup_phone: "13800138000".into(),
-        followup_time: Some(FollowupTime::Afternoon),
-    }
+    hand_over_input(order.id, advisor_id)
 }
 
 fn pay(order_id: i64, cashier_id: i64, payments: &[(PayMethod, i64)]) -> SettleInput {

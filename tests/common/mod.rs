@@ -1,5 +1,6 @@
 //! What the integration tests share: a fresh database file in a folder of its own.
 
+use servicebay::settlement::{FollowupMethod, FollowupTime, HandOverInput};
 use servicebay::{AppPaths, Store};
 
 /// An empty, migrated database in a temporary folder (kept alive by the returned guard).
@@ -39,4 +40,21 @@ fn poppler(tool: &str, before: &[&str], pdf: &[u8], after: &[&str]) -> String {
         .output()
         .expect("poppler-utils is installed by `cargo xtask test`");
     String::from_utf8(out.stdout).unwrap()
+}
+
+/// The advisor's hand-over with every item checked and the follow-up call agreed.
+#[allow(dead_code)] // Only the settlement and gate tests hand cars over.
+pub fn hand_over_input(order_id: i64, advisor_id: i64) -> HandOverInput {
+    HandOverInput {
+        order_id,
+        advisor_id,
+        other_advisor_confirmed: false,
+        work_explained: true,
+        old_parts_shown: true,
+        covers_removed: true,
+        followup_consent: true,
+        followup_method: Some(FollowupMethod::Mobile),
+        followup_phone: "13800138000".into(),
+        followup_time: Some(FollowupTime::Afternoon),
+    }
 }
